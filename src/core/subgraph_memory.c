@@ -237,7 +237,8 @@ TfLiteStatus tflc_subgraph_allocate_heap_tensors(tflc_subgraph *sg) {
         const tflc_tensor_def *td = &sg->def->tensors[i];
         /* no &buffers[0] when the model has no buffers (NULL array) */
         const tflc_buffer_def *b = td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
-        if (td->buffer && b->size == t->bytes)
+        /* no memcpy of 0 bytes: data (and b->data) are NULL when empty */
+        if (td->buffer && b->size == t->bytes && b->size > 0)
           memcpy(t->data.data, b->data, b->size);
         else
           fill_variable_zero(t);
@@ -256,7 +257,7 @@ void tflc_subgraph_reset_variables(tflc_subgraph *sg) {
     const tflc_tensor_def *td = &sg->def->tensors[i];
     /* no &buffers[0] when the model has no buffers (NULL array) */
     const tflc_buffer_def *b = td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
-    if (td->buffer && b->size == t->bytes)
+    if (td->buffer && b->size == t->bytes && b->size > 0)
       memcpy(t->data.data, b->data, b->size);
     else
       fill_variable_zero(t);

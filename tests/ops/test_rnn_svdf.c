@@ -726,6 +726,56 @@ static void test_rnn_hybrid(int asym) {
   free(W), free(R), free(bias), free(x);
 }
 
+/* Hybrid RNN with input size 0: the INT8 input weights [U, 0] are a
+ * variable, so their (empty) data pointer is NULL. The cell is still hybrid
+ * (the recurrent weights are INT8): output = tanh(bias + R h). It crashed
+ * when the hybrid mode was taken from the input weights' data pointer
+ * (clang-tidy rnn_cell.c, hs NULL in matmul_hybrid). */
+static void test_rnn_hybrid_no_input(int asym) {
+  const int B = 2, U = 3;
+  char label[64];
+  snprintf(label, sizeof label, "RNN hybrid input size 0 asym=%d", asym);
+  static const int8_t qR[9] = {20, -50, 90, 127, 3, -7, -64, 40, 11};
+  static const float bias[3] = {0.3f, -0.2f, 0.1f};
+  const float sr = 0.5f / 127;
+  float dR[9];
+  for (int i = 0; i < U * U; i++) dR[i] = qR[i] * sr;
+  m_spec s;
+  memset(&s, 0, sizeof s);
+  s.op = TFLC_OP_RNN;
+  s.bo = TFLC_BO_RNN;
+  s.fields[0] = opt_a(0, TFLC_ACT_TANH);
+  s.fields[1] = opt_b(1, asym);
+  s.n_fields = 2;
+  s.n_in = 5;
+  s.in[0] = tf(K_INPUT, NULL, 2, B, 0, 0);
+  t_spec w = {TFLC_TT_INT8, {U, 0}, 2, K_VAR, NULL, 0.01f, 0};
+  t_spec rw = {TFLC_TT_INT8, {U, U}, 2, K_CONST, qR, sr, 0};
+  s.in[1] = w;
+  s.in[2] = rw;
+  s.in[3] = tf(K_CONST, bias, 1, U, 0, 0);
+  s.in[4] = tf(K_VAR, NULL, 2, B, U, 0);
+  s.n_out = 1;
+  s.out[0] = tf(K_INPUT, NULL, 2, B, U, 0);
+  m_run r;
+  if (m_build(&s, &r) != 0) {
+    CHECK_MSG(0, "%s: build failed: %s", label, r.err);
+    m_free(&r);
+    return;
+  }
+  static const float x[1] = {0};
+  double h[6] = {0}, y[6];
+  for (int k = 0; k < 3; k++) {
+    const void *in[1] = {x};
+    CHECK_MSG(m_invoke(&r, in, 1) == 0, "%s: invoke %d: %s", label, k, r.err);
+    ref_dir p = {1, B, 0, 0, U, TFLC_ACT_TANH, 1, 0, x, NULL, NULL, NULL, dR,
+                 bias, h, y, U, 0};
+    ref_rnn(&p);
+    check_out(&r, 0, y, (size_t)B * U, 0.03, label);
+  }
+  m_free(&r);
+}
+
 /* ---- prepare errors ------------------------------------------------------ */
 
 static void base_rnn(m_spec *s, const float *W, const float *R,
@@ -926,6 +976,8 @@ int main(void) {
   test_svdf_integer(3, 5, 6, 3, 3, 0, 0.3f);
   test_rnn_hybrid(0);
   test_rnn_hybrid(1);
+  test_rnn_hybrid_no_input(0);
+  test_rnn_hybrid_no_input(1);
   test_errors();
   return CHECK_DONE();
 }

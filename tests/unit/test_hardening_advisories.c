@@ -526,6 +526,30 @@ static void test_indices_and_buffers(void) {
     tm_free(m);
     expect_refused("buffer shorter than its tensor", b, size, NULL, 0, "buffer", 0);
   }
+  /* A variable with no elements whose buffer (not buffer 0) is empty too:
+   * its heap data stays NULL, and copying the 0-byte initial value into it
+   * was memcpy(NULL, ..., 0), undefined (UBSan nonnull-attribute). */
+  {
+    static const int s0[1] = {0};
+    tm_model *m = tm_create();
+    int x = tm_tensor(m, TFLC_TT_FLOAT32, s, 1, "x");
+    int v = tm_const(m, TFLC_TT_FLOAT32, s0, 1, NULL, 0, "empty_variable");
+    tm_variable(m, v);
+    int o = tm_tensor(m, TFLC_TT_FLOAT32, s, 1, "o");
+    tm_op(m, TFLC_OP_RELU, NULL, &x, 1, &o, 1, 0, NULL, 0);
+    tm_io(m, &x, 1, &o, 1);
+    uint8_t *b = tm_finish(m, &size);
+    tm_free(m);
+    char err[2048];
+    CHECK_MSG(b != NULL, "empty variable with an empty buffer: the writer failed");
+    if (b) {
+      stage st = run_model(b, size, NULL, 0, err);
+      free(b);
+      CHECK_MSG(st == ST_OK, "empty variable with an empty buffer: failed at %s: %s",
+                stage_name[st], err);
+      printf("ok empty variable with an empty buffer: ran\n");
+    }
+  }
   /* Per-channel quantization on an axis the tensor does not have
    * (CVE-2022-21726, DEQUANTIZE axis). */
   {

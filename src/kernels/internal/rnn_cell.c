@@ -224,6 +224,13 @@ static void matmul_hybrid(const rnn_matmul_args *a) {
 void rnn_matmul(TfLiteContext *ctx, const rnn_matmul_args *a) {
   const rnn_weights *w = a->w;
   if (a->batch <= 0 || w->rows <= 0) return;
+  if (w->cols <= 0) { /* empty product: the weights may have no data */
+    if (a->accumulate) return;
+    for (int b = 0; b < a->batch; b++)
+      for (int r = 0; r < w->rows; r++)
+        a->out[(size_t)b * a->ldo + (size_t)r] = a->bias ? a->bias[r] : 0.0f;
+    return;
+  }
   if (w->q) {
     matmul_hybrid(a);
     return;
@@ -326,7 +333,9 @@ void rnn_dir_run(TfLiteContext *ctx, const rnn_dir_args *a) {
   float *tmp = (float *)(void *)p;
   p += align16((size_t)a->batch * (size_t)units * sizeof(float));
   rnn_hybrid_scratch hs;
-  const bool hybrid = w.q != NULL;
+  /* From the type (as rnn_dir_check), not w.q: INT8 weights with no
+   * elements may have no data while the others are INT8. */
+  const bool hybrid = a->w->type != kTfLiteFloat32;
   if (hybrid) {
     int32_t *sums = (int32_t *)(void *)p;
     p += align16(3 * (size_t)units * sizeof(int32_t));
