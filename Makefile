@@ -11,13 +11,15 @@
 #                   run by make test, as ctest test_python, in debug and ASan)
 #   make bench      Release build of bench_models (build/), then runs it:
 #                   invoke times and arena size over real models (BENCH_ARGS)
+#   make format     applies .clang-format to every C file of the repo
+#   make format-check  fails when a C file is not formatted (part of make test)
 JOBS ?= 2
 FUZZ_SECONDS ?= 60
 FUZZ_CI_SECONDS ?= 25
 CMAKE ?= cmake
 
 .PHONY: all deps build build-debug build-clang build-asan demo test test-debug test-asan clean \
-	fuzz-build fuzz fuzz-ci build-tsan test-tsan test-python bench
+	fuzz-build fuzz fuzz-ci build-tsan test-tsan test-python bench format format-check
 
 all: build
 
@@ -80,7 +82,17 @@ bench: deps
 	$(CMAKE) --build build -j $(JOBS) --target bench_models tflc
 	./build/bench_models $(BENCH_ARGS)
 
-test: build-clang test-debug test-asan fuzz-ci test-tsan
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+
+format:
+	@TFLC_NEED_FORMAT=1 bash scripts/install-deps.sh
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	@TFLC_NEED_FORMAT=1 bash scripts/install-deps.sh
+	@clang-format --dry-run -Werror $(FORMAT_FILES) && echo "format-check: $(words $(FORMAT_FILES)) files formatted"
+
+test: format-check build-clang test-debug test-asan fuzz-ci test-tsan
 
 clean:
 	rm -rf build build-debug build-clang build-asan build-fuzz build-tsan

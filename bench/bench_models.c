@@ -134,15 +134,15 @@ static int feed_random(TfLiteInterpreter *it, char *err, size_t errlen) {
 /* One model at one thread count: prints its line (figures, or why there are
  * none). */
 static void bench_one(const bench_config *cfg, const char *name,
-                     const char *path, int threads, double *samples) {
+                      const char *path, int threads, double *samples) {
   TfLiteModel *model = NULL;
   TfLiteInterpreterOptions *opts = NULL;
   TfLiteInterpreter *it = NULL;
   char err[512];
   printf("%-48s %2d  ", name, threads);
   fflush(stdout);
-  model = TfLiteModelCreateFromFileWithErrorReporter(path, quiet_reporter,
-                                                     NULL);
+  model =
+      TfLiteModelCreateFromFileWithErrorReporter(path, quiet_reporter, NULL);
   if (!model) {
     printf("cannot load: %s\n", TflcGetLastModelError());
     goto done;
@@ -179,8 +179,8 @@ static void bench_one(const bench_config *cfg, const char *name,
   }
   qsort(samples, (size_t)cfg->runs, sizeof *samples, cmp_double);
   int n = cfg->runs;
-  double median = (n % 2) ? samples[n / 2]
-                          : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
+  double median =
+      (n % 2) ? samples[n / 2] : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
   printf("%10.3f %10.3f %10.1f\n", median, samples[0],
          (double)TflcInterpreterGetArenaSize(it) / 1024.0);
 done:
@@ -208,10 +208,9 @@ int main(int argc, char **argv) {
       free(names);
       return 0;
     }
-    int takes_value = strcmp(opt, "--models-dir") == 0 ||
-                      strcmp(opt, "--runs") == 0 ||
-                      strcmp(opt, "--warmup") == 0 ||
-                      strcmp(opt, "--threads") == 0;
+    int takes_value =
+        strcmp(opt, "--models-dir") == 0 || strcmp(opt, "--runs") == 0 ||
+        strcmp(opt, "--warmup") == 0 || strcmp(opt, "--threads") == 0;
     if (takes_value && i + 1 >= argc) {
       fprintf(stderr, "bench_models: %s needs a value\n", opt);
       free(names);
@@ -251,9 +250,10 @@ int main(int argc, char **argv) {
   }
   double load[3] = {-1, -1, -1};
   if (getloadavg(load, 3) != 3) load[0] = load[1] = load[2] = -1;
-  printf("tflc %s, %d timed invokes after %d warm-up, random inputs "
-         "(seed 1)\n",
-         TfLiteVersion(), cfg.runs, cfg.warmup);
+  printf(
+      "tflc %s, %d timed invokes after %d warm-up, random inputs "
+      "(seed 1)\n",
+      TfLiteVersion(), cfg.runs, cfg.warmup);
   printf("%ld CPUs online, load average %.2f %.2f %.2f (1, 5, 15 min)\n",
          sysconf(_SC_NPROCESSORS_ONLN), load[0], load[1], load[2]);
   printf("%-48s %2s  %10s %10s %10s\n", "model", "th", "median ms", "min ms",

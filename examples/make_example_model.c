@@ -21,15 +21,33 @@ int main(int argc, char **argv) {
   int32_t sig[2] = {-1, 1};
   tflc_tensor_def tensors[4];
   memset(tensors, 0, sizeof tensors);
-  tensors[0] = (tflc_tensor_def){.name = "celsius", .type = TFLC_TT_FLOAT32, .shape = shape_1x1, .rank = 2,
-                                 .has_shape_signature = true, .shape_signature = sig, .n_shape_signature = 2,
+  tensors[0] = (tflc_tensor_def){.name = "celsius",
+                                 .type = TFLC_TT_FLOAT32,
+                                 .shape = shape_1x1,
+                                 .rank = 2,
+                                 .has_shape_signature = true,
+                                 .shape_signature = sig,
+                                 .n_shape_signature = 2,
                                  .has_rank = true};
-  tensors[1] = (tflc_tensor_def){.name = "dense/kernel", .type = TFLC_TT_FLOAT32, .shape = shape_1x1, .rank = 2,
-                                 .buffer = 1, .has_rank = true};
-  tensors[2] = (tflc_tensor_def){.name = "dense/bias", .type = TFLC_TT_FLOAT32, .shape = bias_shape, .rank = 1,
-                                 .buffer = 2, .has_rank = true};
-  tensors[3] = (tflc_tensor_def){.name = "fahrenheit", .type = TFLC_TT_FLOAT32, .shape = shape_1x1, .rank = 2,
-                                 .has_shape_signature = true, .shape_signature = sig, .n_shape_signature = 2,
+  tensors[1] = (tflc_tensor_def){.name = "dense/kernel",
+                                 .type = TFLC_TT_FLOAT32,
+                                 .shape = shape_1x1,
+                                 .rank = 2,
+                                 .buffer = 1,
+                                 .has_rank = true};
+  tensors[2] = (tflc_tensor_def){.name = "dense/bias",
+                                 .type = TFLC_TT_FLOAT32,
+                                 .shape = bias_shape,
+                                 .rank = 1,
+                                 .buffer = 2,
+                                 .has_rank = true};
+  tensors[3] = (tflc_tensor_def){.name = "fahrenheit",
+                                 .type = TFLC_TT_FLOAT32,
+                                 .shape = shape_1x1,
+                                 .rank = 2,
+                                 .has_shape_signature = true,
+                                 .shape_signature = sig,
+                                 .n_shape_signature = 2,
                                  .has_rank = true};
   int32_t op_in[3] = {0, 1, 2}, op_out[1] = {3}, g_in[1] = {0}, g_out[1] = {3};
   tflc_opt_field act = {.id = 0, .kind = TFLC_OPT_I8, .i = TFLC_ACT_NONE};
@@ -45,14 +63,27 @@ int main(int argc, char **argv) {
   op.n_write_options = 1;
   tflc_opcode_def opcode = {.builtin_code = TFLC_OP_FULLY_CONNECTED,
                             .deprecated_builtin_code = TFLC_OP_FULLY_CONNECTED,
-                            .effective_code = TFLC_OP_FULLY_CONNECTED, .version = 1};
-  tflc_buffer_def buffers[3] = {{NULL, 0, false}, {(const uint8_t *)&weight, 4, false},
+                            .effective_code = TFLC_OP_FULLY_CONNECTED,
+                            .version = 1};
+  tflc_buffer_def buffers[3] = {{NULL, 0, false},
+                                {(const uint8_t *)&weight, 4, false},
                                 {(const uint8_t *)&bias, 4, false}};
-  tflc_subgraph_def sg = {.tensors = tensors, .n_tensors = 4, .inputs = g_in, .n_inputs = 1, .outputs = g_out,
-                          .n_outputs = 1, .operators = &op, .n_operators = 1, .name = "main"};
+  tflc_subgraph_def sg = {.tensors = tensors,
+                          .n_tensors = 4,
+                          .inputs = g_in,
+                          .n_inputs = 1,
+                          .outputs = g_out,
+                          .n_outputs = 1,
+                          .operators = &op,
+                          .n_operators = 1,
+                          .name = "main"};
   tflc_tensor_map_def sig_in = {"celsius", 0}, sig_out = {"fahrenheit", 3};
-  tflc_signature_def signature = {.inputs = &sig_in, .n_inputs = 1, .outputs = &sig_out, .n_outputs = 1,
-                                  .key = "serving_default", .subgraph_index = 0};
+  tflc_signature_def signature = {.inputs = &sig_in,
+                                  .n_inputs = 1,
+                                  .outputs = &sig_out,
+                                  .n_outputs = 1,
+                                  .key = "serving_default",
+                                  .subgraph_index = 0};
   tflc_model_def def;
   memset(&def, 0, sizeof def);
   def.version = 3;
@@ -83,7 +114,8 @@ int main(int argc, char **argv) {
   if (argc >= 3) {
     float celsius[1] = {100.0f};
     int shape[2] = {1, 1};
-    if (npy_write(argv[2], kTfLiteFloat32, shape, 2, celsius, sizeof celsius, err, sizeof err) != 0) {
+    if (npy_write(argv[2], kTfLiteFloat32, shape, 2, celsius, sizeof celsius,
+                  err, sizeof err) != 0) {
       fprintf(stderr, "cannot write %s: %s\n", argv[2], err);
       return 1;
     }

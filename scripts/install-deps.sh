@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and tests need, when they are
 # missing: cmake, a C compiler, make (build); clang (warning check with a
-# second compiler; libclang-rt-14-dev: libFuzzer and TSan); for the Python
+# second compiler; libclang-rt-14-dev: libFuzzer and TSan); clang-format
+# (the style check of make test); for the Python
 # package, for Debian's /usr/bin/python3: python3-dev, python3-numpy,
 # python3-pytest, python3-setuptools. Safe to run again: it installs only
 # what is absent. When the Python packages cannot be installed it says so and
@@ -17,6 +18,10 @@ if [ "${TFLC_NEED_CLANG:-0}" = 1 ]; then
   # libFuzzer and the ThreadSanitizer runtime (make fuzz, make test-tsan).
   compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null ||
     need+=(libclang-rt-14-dev)
+fi
+# clang-format (make format, make format-check).
+if [ "${TFLC_NEED_FORMAT:-0}" = 1 ]; then
+  command -v clang-format >/dev/null 2>&1 || need+=(clang-format)
 fi
 
 # Python package (optional for the library build).

@@ -99,8 +99,8 @@ int cli_read_file(const char *path, uint8_t **out, size_t *len, char *err,
 void cli_shape_str(const int *dims, int rank, char *buf, size_t n) {
   size_t used = (size_t)snprintf(buf, n, "[");
   for (int i = 0; i < rank && used < n; i++)
-    used += (size_t)snprintf(buf + used, n - used, "%s%d", i ? ", " : "",
-                             dims[i]);
+    used +=
+        (size_t)snprintf(buf + used, n - used, "%s%d", i ? ", " : "", dims[i]);
   if (used < n) snprintf(buf + used, n - used, "]");
 }
 
@@ -108,10 +108,8 @@ double cli_elem_as_double(const void *data, TfLiteType type, size_t i) {
   switch (type) {
     case kTfLiteFloat32: return ((const float *)data)[i];
     case kTfLiteFloat64: return ((const double *)data)[i];
-    case kTfLiteFloat16:
-      return tflc_fp16_to_f32(((const uint16_t *)data)[i]);
-    case kTfLiteBFloat16:
-      return tflc_bf16_to_f32(((const uint16_t *)data)[i]);
+    case kTfLiteFloat16: return tflc_fp16_to_f32(((const uint16_t *)data)[i]);
+    case kTfLiteBFloat16: return tflc_bf16_to_f32(((const uint16_t *)data)[i]);
     case kTfLiteComplex64: return ((const float *)data)[2 * i];
     case kTfLiteComplex128: return ((const double *)data)[2 * i];
     case kTfLiteInt8: return ((const int8_t *)data)[i];

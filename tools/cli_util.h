@@ -13,8 +13,7 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_RUNTIME = 1, CLI_EXIT_USAGE = 2 };
 
 /* Parses a whole decimal integer in [min, max]; 0 on success, -1 otherwise. */
-int cli_parse_long(const char *s, long long min, long long max,
-                   long long *out);
+int cli_parse_long(const char *s, long long min, long long max, long long *out);
 
 /* Creates a directory and its parents (like mkdir -p). 0 or -1 + message. */
 int cli_mkdirs(const char *path, char *err, size_t errlen);

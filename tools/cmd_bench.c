@@ -104,15 +104,17 @@ static int parse_args(int argc, char **argv, bench_args *a) {
         return usage_error("%s needs at least one .npy file", "--inputs");
     } else if ((v = cli_opt_value(argc, argv, &i, "--runs", &missing))) {
       if (cli_parse_long(v, 1, BENCH_MAX_RUNS, &num))
-        return usage_error("--runs needs a number from 1 to 10000000, got "
-                           "'%s'",
-                           v);
+        return usage_error(
+            "--runs needs a number from 1 to 10000000, got "
+            "'%s'",
+            v);
       a->runs = num;
     } else if ((v = cli_opt_value(argc, argv, &i, "--warmup", &missing))) {
       if (cli_parse_long(v, 0, BENCH_MAX_RUNS, &num))
-        return usage_error("--warmup needs a number from 0 to 10000000, got "
-                           "'%s'",
-                           v);
+        return usage_error(
+            "--warmup needs a number from 0 to 10000000, got "
+            "'%s'",
+            v);
       a->warmup = num;
     } else if ((v = cli_opt_value(argc, argv, &i, "--threads", &missing))) {
       if (cli_parse_long(v, 1, 1024, &num))
@@ -121,9 +123,10 @@ static int parse_args(int argc, char **argv, bench_args *a) {
       a->threads = (int)num;
     } else if ((v = cli_opt_value(argc, argv, &i, "--min-seconds", &missing))) {
       if (parse_seconds(v, &a->min_seconds))
-        return usage_error("--min-seconds needs a number of seconds from 0 to "
-                           "86400, got '%s'",
-                           v);
+        return usage_error(
+            "--min-seconds needs a number of seconds from 0 to "
+            "86400, got '%s'",
+            v);
     } else if ((v = cli_opt_value(argc, argv, &i, "--signature", &missing))) {
       a->signature = v;
     } else if ((v = cli_opt_value(argc, argv, &i, "--seed", &missing))) {
@@ -137,9 +140,10 @@ static int parse_args(int argc, char **argv, bench_args *a) {
     } else if (!a->model) {
       a->model = argv[i];
     } else {
-      return usage_error("unexpected argument '%s' (input files go after "
-                         "--inputs)",
-                         argv[i]);
+      return usage_error(
+          "unexpected argument '%s' (input files go after "
+          "--inputs)",
+          argv[i]);
     }
   }
   if (!a->model) return usage_error("%s", "no MODEL given");
@@ -190,7 +194,8 @@ static int make_inputs(const bench_args *a, const io_binding *b,
   char err[512];
   if (a->n_files) {
     if (a->n_files != b->n_inputs) {
-      fprintf(stderr, "tflc bench: %d input file(s) given, the %s has %d "
+      fprintf(stderr,
+              "tflc bench: %d input file(s) given, the %s has %d "
               "input(s)\n",
               a->n_files, a->signature ? "signature" : "model", b->n_inputs);
       return CLI_EXIT_USAGE;
@@ -210,7 +215,8 @@ static int make_inputs(const bench_args *a, const io_binding *b,
     TfLiteType type = t ? TfLiteTensorType(t) : kTfLiteNoType;
     if (random_input_make(type, dims, rank, &state, &arrays[i], err,
                           sizeof err)) {
-      fprintf(stderr, "tflc bench: input %d '%s' (%s): %s; give it as .npy "
+      fprintf(stderr,
+              "tflc bench: input %d '%s' (%s): %s; give it as .npy "
               "with --inputs\n",
               i, b->in_names[i], cli_type_name(type), err);
       return CLI_EXIT_RUNTIME;
@@ -240,12 +246,12 @@ static int resize_inputs(io_binding *b, const npy_array *arrays) {
     int same = dims && rank == arrays[i].rank &&
                (rank == 0 ||
                 memcmp(dims, arrays[i].shape, sizeof(int) * (size_t)rank) == 0);
-    if (!same && io_resize(b, i, arrays[i].shape, arrays[i].rank) !=
-                     kTfLiteOk) {
+    if (!same &&
+        io_resize(b, i, arrays[i].shape, arrays[i].rank) != kTfLiteOk) {
       char s[128];
       cli_shape_str(arrays[i].shape, arrays[i].rank, s, sizeof s);
-      fprintf(stderr, "tflc bench: input %d '%s': cannot resize to %s: %s\n",
-              i, b->in_names[i], s, io_last_error(b));
+      fprintf(stderr, "tflc bench: input %d '%s': cannot resize to %s: %s\n", i,
+              b->in_names[i], s, io_last_error(b));
       return CLI_EXIT_RUNTIME;
     }
   }
@@ -257,7 +263,8 @@ static int copy_inputs(io_binding *b, const npy_array *arrays) {
     TfLiteTensor *t = io_input(b, i);
     size_t need = t ? TfLiteTensorByteSize(t) : 0;
     if (!t || need != arrays[i].bytes) {
-      fprintf(stderr, "tflc bench: input %d '%s': tensor holds %zu bytes, "
+      fprintf(stderr,
+              "tflc bench: input %d '%s': tensor holds %zu bytes, "
               "the array has %zu\n",
               i, b->in_names[i], need, arrays[i].bytes);
       return CLI_EXIT_RUNTIME;
@@ -350,21 +357,19 @@ typedef struct bench_times {
 } bench_times;
 
 static void print_report(const bench_args *a, const io_binding *b,
-                         const bench_times *tm, const bench_stats *s,
-                         size_t n, long rss_start_kb) {
+                         const bench_times *tm, const bench_stats *s, size_t n,
+                         long rss_start_kb) {
   const TfLiteInterpreter *it = b->interp;
   size_t arena = TflcInterpreterGetArenaSize(it);
   size_t used = TflcInterpreterGetMemoryUsed(it);
   long rss = peak_rss_kb();
   char b1[32], b2[32], b3[32], b4[32], b5[32];
-  printf("  %-22s %10s ms\n", "load model",
-         fmt_ms(tm->load, b1, sizeof b1));
+  printf("  %-22s %10s ms\n", "load model", fmt_ms(tm->load, b1, sizeof b1));
   printf("  %-22s %10s ms\n", "create interpreter",
          fmt_ms(tm->create, b1, sizeof b1));
   printf("  %-22s %10s ms\n", "AllocateTensors",
          fmt_ms(tm->allocate, b1, sizeof b1));
-  printf("  %-22s %10s ms\n", "first invoke",
-         fmt_ms(tm->first, b1, sizeof b1));
+  printf("  %-22s %10s ms\n", "first invoke", fmt_ms(tm->first, b1, sizeof b1));
   if (a->warmup)
     printf("  %-22s %10s ms mean of %lld\n", "warm-up",
            fmt_ms(tm->warm_mean, b1, sizeof b1), a->warmup);
@@ -383,10 +388,11 @@ static void print_report(const bench_args *a, const io_binding *b,
          (double)rss / 1024.0, (double)rss_start_kb / 1024.0);
   /* The summary line of TensorFlow Lite's benchmark_model, for comparison
    * (Init = load + create interpreter + AllocateTensors). */
-  printf("Inference timings in us: Init: %.0f, First inference: %.0f, "
-         "Warmup (avg): %.0f, Inference (avg): %.0f\n",
-         1e3 * (tm->load + tm->create + tm->allocate), 1e3 * tm->first,
-         1e3 * (a->warmup ? tm->warm_mean : tm->first), 1e3 * s->mean);
+  printf(
+      "Inference timings in us: Init: %.0f, First inference: %.0f, "
+      "Warmup (avg): %.0f, Inference (avg): %.0f\n",
+      1e3 * (tm->load + tm->create + tm->allocate), 1e3 * tm->first,
+      1e3 * (a->warmup ? tm->warm_mean : tm->first), 1e3 * s->mean);
 }
 
 /* Everything after the interpreter exists and is bound. */
@@ -438,10 +444,11 @@ static void print_header(const bench_args *a) {
   printf("model: %s", a->model);
   if (stat(a->model, &st) == 0)
     printf(" (%.3f MB)", (double)st.st_size / (1024.0 * 1024.0));
-  printf("\nsignature: %s, threads: %d, runs: %lld (min %.3g s), warm-up: "
-         "%lld\n",
-         a->signature ? a->signature : "(subgraph 0)", a->threads, a->runs,
-         a->min_seconds, a->warmup);
+  printf(
+      "\nsignature: %s, threads: %d, runs: %lld (min %.3g s), warm-up: "
+      "%lld\n",
+      a->signature ? a->signature : "(subgraph 0)", a->threads, a->runs,
+      a->min_seconds, a->warmup);
   if (a->n_files)
     printf("inputs: %d .npy file(s)\n", a->n_files);
   else
@@ -466,8 +473,8 @@ int cmd_bench(int argc, char **argv) {
   }
   rc = CLI_EXIT_RUNTIME;
   double t = now_ms();
-  model = TfLiteModelCreateFromFileWithErrorReporter(a.model, quiet_reporter,
-                                                     NULL);
+  model =
+      TfLiteModelCreateFromFileWithErrorReporter(a.model, quiet_reporter, NULL);
   tm.load = now_ms() - t;
   if (!model) {
     const char *msg = TflcGetLastModelError();

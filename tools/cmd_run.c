@@ -108,9 +108,10 @@ static int parse_args(int argc, char **argv, run_args *a) {
     } else if (!a->model) {
       a->model = argv[i];
     } else {
-      return usage_error("unexpected argument '%s' (input files go after "
-                         "--inputs)",
-                         argv[i]);
+      return usage_error(
+          "unexpected argument '%s' (input files go after "
+          "--inputs)",
+          argv[i]);
     }
   }
   if (!a->model) return usage_error("%s", "no MODEL given");
@@ -147,8 +148,10 @@ static int load_inputs(const run_args *a, const io_binding *b,
                        npy_array *arrays, int *given) {
   char err[512];
   if (a->n_files > b->n_inputs) {
-    fprintf(stderr, "tflc run: %d input files given, the model has %d "
-            "inputs\n", a->n_files, b->n_inputs);
+    fprintf(stderr,
+            "tflc run: %d input files given, the model has %d "
+            "inputs\n",
+            a->n_files, b->n_inputs);
     return CLI_EXIT_USAGE;
   }
   for (int i = 0; i < a->n_files; i++) {
@@ -265,13 +268,15 @@ static int run_bound(const run_args *a, io_binding *b) {
   for (int i = 0; i < b->n_inputs; i++) n_given += given[i];
   if (n_given == 0 && b->n_inputs > 0) {
     if ((rc = random_inputs(a, b, arrays))) goto done;
-    printf("inputs: random (seed %llu): floats in [-1,1), integers over "
-           "their type's range, bool 0/1\n",
-           (unsigned long long)a->seed);
+    printf(
+        "inputs: random (seed %llu): floats in [-1,1), integers over "
+        "their type's range, bool 0/1\n",
+        (unsigned long long)a->seed);
   } else {
     for (int i = 0; i < b->n_inputs; i++)
       if (!given[i]) {
-        fprintf(stderr, "tflc run: input %d '%s' not given (give all %d "
+        fprintf(stderr,
+                "tflc run: input %d '%s' not given (give all %d "
                 "inputs, or none for random ones)\n",
                 i, b->in_names[i], b->n_inputs);
         rc = CLI_EXIT_USAGE;
@@ -305,8 +310,8 @@ static int run_bound(const run_args *a, io_binding *b) {
     tensor_summary_print(stdout, label, b->out_names[i], t);
   }
   if (a->out_dir && (rc = write_npys(a, b, arrays, n_given == 0))) goto done;
-  if (a->out_dir) printf("wrote %d output file(s) to %s\n", b->n_outputs,
-                         a->out_dir);
+  if (a->out_dir)
+    printf("wrote %d output file(s) to %s\n", b->n_outputs, a->out_dir);
   rc = CLI_EXIT_OK;
 done:
   for (int i = 0; arrays && i < b->n_inputs; i++) npy_free(&arrays[i]);
@@ -329,8 +334,8 @@ int cmd_run(int argc, char **argv) {
     goto done;
   }
   rc = CLI_EXIT_RUNTIME;
-  model = TfLiteModelCreateFromFileWithErrorReporter(a.model, quiet_reporter,
-                                                     NULL);
+  model =
+      TfLiteModelCreateFromFileWithErrorReporter(a.model, quiet_reporter, NULL);
   if (!model) {
     const char *msg = TflcGetLastModelError();
     if (msg && strstr(msg, a.model))

@@ -6,8 +6,7 @@
 #include "json_writer.h"
 #include "schema/schema.h"
 
-static void ints(json_writer *w, const char *key, const int32_t *v,
-                 int32_t n) {
+static void ints(json_writer *w, const char *key, const int32_t *v, int32_t n) {
   jw_array(w, key, 1);
   for (int32_t i = 0; i < n; i++) jw_int(w, NULL, v[i]);
   jw_end(w);
@@ -86,9 +85,10 @@ static void op(json_writer *w, const tflc_model_def *def, int32_t i,
   jw_object(w, NULL);
   jw_int(w, "index", i);
   jw_string(w, "op", inspect_op_name(def, o, name, sizeof name));
-  jw_int(w, "version", o->opcode_index < (uint32_t)def->n_opcodes
-                           ? def->opcodes[o->opcode_index].version
-                           : 0);
+  jw_int(w, "version",
+         o->opcode_index < (uint32_t)def->n_opcodes
+             ? def->opcodes[o->opcode_index].version
+             : 0);
   ints(w, "inputs", o->inputs, o->n_inputs);
   ints(w, "outputs", o->outputs, o->n_outputs);
   if (o->n_intermediates)

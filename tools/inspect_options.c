@@ -100,12 +100,8 @@ void inspect_option_value(FILE *out, const tflc_options_ref *o, int field,
         fprintf(out, "%.9g", (double)v);
       break;
     }
-    case TFLC_OPT_VEC_I32:
-      print_vec_i32(out, o, field);
-      break;
-    case TFLC_OPT_VEC_I64:
-      print_vec_i64(out, o, field);
-      break;
+    case TFLC_OPT_VEC_I32: print_vec_i32(out, o, field); break;
+    case TFLC_OPT_VEC_I64: print_vec_i64(out, o, field); break;
     case TFLC_OPT_STRING: {
       int32_t len = 0;
       const char *s = opt_string(o, field, &len);

@@ -11,7 +11,8 @@
 
 static void print_i32_list(FILE *out, const int32_t *v, int32_t n) {
   fputc('[', out);
-  for (int32_t i = 0; i < n; i++) fprintf(out, "%s%" PRId32, i ? ", " : "", v[i]);
+  for (int32_t i = 0; i < n; i++)
+    fprintf(out, "%s%" PRId32, i ? ", " : "", v[i]);
   fputc(']', out);
 }
 
@@ -43,9 +44,8 @@ static void print_tensor(FILE *out, const tflc_model_def *def, int32_t i,
     print_i32_list(out, t->shape_signature, t->n_shape_signature);
   }
   if (t->buffer) {
-    size_t bytes = t->buffer < (uint32_t)def->n_buffers
-                       ? def->buffers[t->buffer].size
-                       : 0;
+    size_t bytes =
+        t->buffer < (uint32_t)def->n_buffers ? def->buffers[t->buffer].size : 0;
     fprintf(out, " buffer %u (%zu bytes)", t->buffer, bytes);
   }
   if (t->is_variable) fprintf(out, " variable");
@@ -123,7 +123,8 @@ void inspect_print_text(FILE *out, const inspect_input *in) {
           def->n_buffers, def->n_opcodes);
   for (int32_t s = 0; s < def->n_subgraphs; s++) {
     const tflc_subgraph_def *sg = &def->subgraphs[s];
-    fprintf(out, "subgraph %" PRId32 " \"%s\": %" PRId32 " tensors, %" PRId32
+    fprintf(out,
+            "subgraph %" PRId32 " \"%s\": %" PRId32 " tensors, %" PRId32
             " operators\n  inputs ",
             s, sg->name ? sg->name : "", sg->n_tensors, sg->n_operators);
     print_i32_list(out, sg->inputs, sg->n_inputs);

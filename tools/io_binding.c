@@ -79,7 +79,8 @@ static int names_from_model(io_binding *b, const char *model_path,
   size_t size;
   char msg[256];
   if (cli_read_file(model_path, &bytes, &size, msg, sizeof msg)) {
-    snprintf(b->note, sizeof b->note, "numbered in signature order (%.120s)", msg);
+    snprintf(b->note, sizeof b->note, "numbered in signature order (%.120s)",
+             msg);
     return 1;
   }
   tflc_model_def def;
@@ -309,14 +310,14 @@ int io_feed(io_binding *b, const npy_array *arrays, char *err, size_t errlen) {
       char s[128];
       cli_shape_str(arrays[i].shape, arrays[i].rank, s, sizeof s);
       snprintf(err, errlen,
-               "input %d '%s': tensor holds %zu bytes, the array %s has %zu",
-               i, b->in_names[i], need, s, arrays[i].bytes);
+               "input %d '%s': tensor holds %zu bytes, the array %s has %zu", i,
+               b->in_names[i], need, s, arrays[i].bytes);
       return -1;
     }
     if (need &&
         TfLiteTensorCopyFromBuffer(t, arrays[i].data, need) != kTfLiteOk) {
-      snprintf(err, errlen, "input %d '%s': copy failed: %s", i,
-               b->in_names[i], io_last_error(b));
+      snprintf(err, errlen, "input %d '%s': copy failed: %s", i, b->in_names[i],
+               io_last_error(b));
       return -1;
     }
   }

@@ -17,7 +17,7 @@ typedef struct io_binding {
   TfLiteSignatureRunner *runner; /* owned; NULL = subgraph 0 */
   int n_inputs;
   int n_outputs;
-  char **in_names;  /* runner: signature names; else tensor names */
+  char **in_names; /* runner: signature names; else tensor names */
   char **out_names;
   /* Non-empty when the numbering could not follow the subgraph order. */
   char note[160];

@@ -22,13 +22,13 @@ typedef struct dtype_entry {
 } dtype_entry;
 
 static const dtype_entry kDtypes[] = {
-    {kTfLiteFloat32, "f4", 4},    {kTfLiteFloat16, "f2", 2},
-    {kTfLiteFloat64, "f8", 8},    {kTfLiteInt8, "i1", 1},
-    {kTfLiteUInt8, "u1", 1},      {kTfLiteInt16, "i2", 2},
-    {kTfLiteUInt16, "u2", 2},     {kTfLiteInt32, "i4", 4},
-    {kTfLiteUInt32, "u4", 4},     {kTfLiteInt64, "i8", 8},
-    {kTfLiteUInt64, "u8", 8},     {kTfLiteBool, "b1", 1},
-    {kTfLiteComplex64, "c8", 8},  {kTfLiteComplex128, "c16", 16},
+    {kTfLiteFloat32, "f4", 4},   {kTfLiteFloat16, "f2", 2},
+    {kTfLiteFloat64, "f8", 8},   {kTfLiteInt8, "i1", 1},
+    {kTfLiteUInt8, "u1", 1},     {kTfLiteInt16, "i2", 2},
+    {kTfLiteUInt16, "u2", 2},    {kTfLiteInt32, "i4", 4},
+    {kTfLiteUInt32, "u4", 4},    {kTfLiteInt64, "i8", 8},
+    {kTfLiteUInt64, "u8", 8},    {kTfLiteBool, "b1", 1},
+    {kTfLiteComplex64, "c8", 8}, {kTfLiteComplex128, "c16", 16},
 };
 #define N_DTYPES (sizeof(kDtypes) / sizeof(kDtypes[0]))
 
@@ -156,12 +156,13 @@ static int parse_string(hdr_cursor *c, char *out, size_t cap, const char *what,
     if (*c->p == '\\')
       return fail(err, errlen, "header: escape sequence in %s not supported",
                   what);
-    if (n + 1 >= cap)
-      return fail(err, errlen, "header: %s is too long", what);
+    if (n + 1 >= cap) return fail(err, errlen, "header: %s is too long", what);
     unsigned char ch = (unsigned char)*c->p;
     if (ch < 0x20 || ch >= 0x7f)
-      return fail(err, errlen, "header: byte 0x%02x in %s is not printable "
-                  "ASCII", ch, what);
+      return fail(err, errlen,
+                  "header: byte 0x%02x in %s is not printable "
+                  "ASCII",
+                  ch, what);
     out[n++] = *c->p++;
   }
   if (c->p >= c->end)
@@ -196,7 +197,8 @@ static int parse_dim(hdr_cursor *c, int *out, char *err, size_t errlen) {
   if (c->p < c->end && *c->p == '-')
     return fail(err, errlen, "header: negative dimension in 'shape'");
   if (c->p >= c->end || *c->p < '0' || *c->p > '9')
-    return fail(err, errlen, "header: expected a dimension in 'shape', found %s",
+    return fail(err, errlen,
+                "header: expected a dimension in 'shape', found %s",
                 describe_here(c, here, sizeof here));
   long long v = 0;
   while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
@@ -267,8 +269,7 @@ static int parse_header_dict(const char *text, size_t n, npy_array *a,
       if (have_descr) return fail(err, errlen, "header: duplicate 'descr'");
       skip_ws(&c);
       if (c.p < c.end && *c.p == '[')
-        return fail(err, errlen,
-                    "header: structured dtypes are not supported");
+        return fail(err, errlen, "header: structured dtypes are not supported");
       if (parse_string(&c, descr, sizeof descr, "'descr'", err, errlen))
         return -1;
       have_descr = true;
@@ -322,10 +323,9 @@ static void shape_text(const int *shape, int rank, char *buf, size_t n) {
   buf[0] = '\0';
   used += (size_t)snprintf(buf, n, "(");
   for (int i = 0; i < rank && used < n; i++)
-    used += (size_t)snprintf(buf + used, n - used, "%s%d", i ? ", " : "",
-                             shape[i]);
-  if (used < n)
-    snprintf(buf + used, n - used, "%s)", rank == 1 ? "," : "");
+    used +=
+        (size_t)snprintf(buf + used, n - used, "%s%d", i ? ", " : "", shape[i]);
+  if (used < n) snprintf(buf + used, n - used, "%s)", rank == 1 ? "," : "");
 }
 
 /* Element count of a shape; -1 on overflow. */
@@ -417,8 +417,8 @@ int npy_parse(const uint8_t *buf, size_t len, npy_array *out, char *err,
 }
 
 /* Reads a whole file into a malloc'd buffer. */
-static int read_file(const char *path, uint8_t **out, size_t *outlen,
-                     char *err, size_t errlen) {
+static int read_file(const char *path, uint8_t **out, size_t *outlen, char *err,
+                     size_t errlen) {
   FILE *f = fopen(path, "rb");
   if (!f) return fail(err, errlen, "%s: %s", path, strerror(errno));
   size_t cap = 1 << 16, n = 0;
@@ -534,8 +534,7 @@ int npy_encode(TfLiteType type, const int *shape, int rank, const void *data,
   *out = NULL;
   *outlen = 0;
   if (bytes && !data) return fail(err, errlen, "no data");
-  if (build_header(type, shape, rank, bytes, hdr, sizeof hdr, &hl, err,
-                   errlen))
+  if (build_header(type, shape, rank, bytes, hdr, sizeof hdr, &hl, err, errlen))
     return -1;
   if (tflc_add_size(hl, bytes, &total))
     return fail(err, errlen, "array too large");

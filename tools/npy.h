@@ -17,13 +17,13 @@
 
 typedef struct npy_array {
   TfLiteType type;
-  int rank;                 /* 0 for a scalar */
+  int rank; /* 0 for a scalar */
   int shape[NPY_MAX_RANK];
-  size_t count;             /* number of elements (1 for a scalar) */
-  size_t itemsize;          /* bytes per element */
-  size_t bytes;             /* count * itemsize */
-  void *data;               /* owned, C order, little-endian; never NULL
-                               after a successful read */
+  size_t count;    /* number of elements (1 for a scalar) */
+  size_t itemsize; /* bytes per element */
+  size_t bytes;    /* count * itemsize */
+  void *data;      /* owned, C order, little-endian; never NULL
+                      after a successful read */
 } npy_array;
 
 /* Parses a whole .npy file held in memory (len bytes at buf). On success

@@ -84,9 +84,7 @@ int random_input_make(TfLiteType type, const int *shape, int rank,
         memcpy(p, &h, 2);
         break;
       }
-      case kTfLiteBool:
-        *p = (uint8_t)(next_u64(state) & 1);
-        break;
+      case kTfLiteBool: *p = (uint8_t)(next_u64(state) & 1); break;
       default: { /* integers: the low `item` bytes of a random word */
         uint64_t v = next_u64(state);
         for (size_t k = 0; k < item; k++) p[k] = (uint8_t)(v >> (8 * k));

@@ -24,8 +24,9 @@ static const subcommand kCommands[] = {
 #define N_COMMANDS (sizeof kCommands / sizeof kCommands[0])
 
 static void usage(FILE *out) {
-  fprintf(out, "usage: tflc COMMAND [ARGS]\n       tflc --version\n\n"
-               "commands:\n");
+  fprintf(out,
+          "usage: tflc COMMAND [ARGS]\n       tflc --version\n\n"
+          "commands:\n");
   for (size_t i = 0; i < N_COMMANDS; i++)
     fprintf(out, "  %-10s %s\n", kCommands[i].name, kCommands[i].summary);
   fprintf(out, "\n'tflc help COMMAND' or 'tflc COMMAND --help' for details.\n");

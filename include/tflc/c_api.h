@@ -39,8 +39,8 @@ TFL_CAPI_EXPORT extern TfLiteModel *TfLiteModelCreateFromFileWithErrorReporter(
 TFL_CAPI_EXPORT extern void TfLiteModelDelete(TfLiteModel *model);
 
 /* Interpreter options. */
-TFL_CAPI_EXPORT extern TfLiteInterpreterOptions *
-TfLiteInterpreterOptionsCreate(void);
+TFL_CAPI_EXPORT extern TfLiteInterpreterOptions *TfLiteInterpreterOptionsCreate(
+    void);
 TFL_CAPI_EXPORT extern TfLiteInterpreterOptions *TfLiteInterpreterOptionsCopy(
     const TfLiteInterpreterOptions *from);
 TFL_CAPI_EXPORT extern void TfLiteInterpreterOptionsDelete(
@@ -134,8 +134,8 @@ TFL_CAPI_EXPORT extern int32_t TfLiteTensorDim(const TfLiteTensor *tensor,
 TFL_CAPI_EXPORT extern size_t TfLiteTensorByteSize(const TfLiteTensor *tensor);
 TFL_CAPI_EXPORT extern void *TfLiteTensorData(const TfLiteTensor *tensor);
 TFL_CAPI_EXPORT extern const char *TfLiteTensorName(const TfLiteTensor *tensor);
-TFL_CAPI_EXPORT extern TfLiteQuantizationParams
-TfLiteTensorQuantizationParams(const TfLiteTensor *tensor);
+TFL_CAPI_EXPORT extern TfLiteQuantizationParams TfLiteTensorQuantizationParams(
+    const TfLiteTensor *tensor);
 TFL_CAPI_EXPORT extern TfLiteStatus TfLiteTensorCopyFromBuffer(
     TfLiteTensor *tensor, const void *input_data, size_t input_data_size);
 TFL_CAPI_EXPORT extern TfLiteStatus TfLiteTensorCopyToBuffer(

@@ -110,11 +110,11 @@ typedef union TfLitePtrUnion {
 
 typedef enum TfLiteAllocationType {
   kTfLiteMemNone = 0,
-  kTfLiteMmapRo,               /* constant, points into the model bytes */
-  kTfLiteArenaRw,              /* planned in the arena */
-  kTfLiteArenaRwPersistent,    /* own region, lives as long as the interpreter */
-  kTfLiteDynamic,              /* heap, resized at run time */
-  kTfLitePersistentRo,         /* computed once at prepare, then read only */
+  kTfLiteMmapRo,            /* constant, points into the model bytes */
+  kTfLiteArenaRw,           /* planned in the arena */
+  kTfLiteArenaRwPersistent, /* own region, lives as long as the interpreter */
+  kTfLiteDynamic,           /* heap, resized at run time */
+  kTfLitePersistentRo,      /* computed once at prepare, then read only */
   kTfLiteCustom,
   kTfLiteVariantObject,
 } TfLiteAllocationType;
@@ -140,12 +140,12 @@ typedef struct TfLiteTensor {
 } TfLiteTensor;
 
 typedef struct TfLiteNode {
-  TfLiteIntArray *inputs;  /* tensor indices, -1 = optional input omitted */
+  TfLiteIntArray *inputs; /* tensor indices, -1 = optional input omitted */
   TfLiteIntArray *outputs;
   TfLiteIntArray *intermediates;
   TfLiteIntArray *temporaries;
-  void *user_data;        /* what the registration's init returned */
-  void *builtin_data;     /* builtins: const struct tflc_options_ref* */
+  void *user_data;    /* what the registration's init returned */
+  void *builtin_data; /* builtins: const struct tflc_options_ref* */
   const void *custom_initial_data; /* custom ops: custom_options bytes */
   int custom_initial_data_size;
   void *delegate;
@@ -244,7 +244,8 @@ typedef enum TfLitePadding {
 
 /* Helpers with TensorFlow Lite's names. */
 TFL_CAPI_EXPORT extern TfLiteIntArray *TfLiteIntArrayCreate(int size);
-TFL_CAPI_EXPORT extern TfLiteIntArray *TfLiteIntArrayCopy(const TfLiteIntArray *src);
+TFL_CAPI_EXPORT extern TfLiteIntArray *TfLiteIntArrayCopy(
+    const TfLiteIntArray *src);
 TFL_CAPI_EXPORT extern void TfLiteIntArrayFree(TfLiteIntArray *a);
 TFL_CAPI_EXPORT extern int TfLiteIntArrayEqual(const TfLiteIntArray *a,
                                                const TfLiteIntArray *b);

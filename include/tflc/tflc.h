@@ -51,8 +51,9 @@ TFL_CAPI_EXPORT extern const char *TflcGetLastModelError(void);
  * `tensor_index` of subgraph 0 (an input, usually) to `count` strings with
  * the given shape (whose element count must be `count`). */
 TFL_CAPI_EXPORT extern TfLiteStatus TflcInterpreterSetTensorStrings(
-    TfLiteInterpreter *interpreter, int tensor_index, const char *const *strings,
-    const size_t *lengths, int count, const int *dims, int rank);
+    TfLiteInterpreter *interpreter, int tensor_index,
+    const char *const *strings, const size_t *lengths, int count,
+    const int *dims, int rank);
 /* Number of strings in a STRING tensor (-1 when the buffer is malformed). */
 TFL_CAPI_EXPORT extern int TflcTensorStringCount(const TfLiteTensor *tensor);
 /* String i of a STRING tensor: pointer into the tensor and its length;

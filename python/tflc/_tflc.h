@@ -25,13 +25,12 @@
 
 /* The Python object owning one TfLiteInterpreter (and its model). */
 typedef struct TflcPyInterp {
-  PyObject_HEAD
-  TfLiteModel *model;
+  PyObject_HEAD TfLiteModel *model;
   TfLiteInterpreter *interp;
-  PyObject *model_bytes;    /* model_content kept alive for the model */
-  Py_ssize_t live_views;    /* numpy views of tensor memory alive now */
-  int busy;                 /* invoke runs in another thread (GIL released) */
-  uint64_t generation;      /* bumped by every successful (re)allocation */
+  PyObject *model_bytes; /* model_content kept alive for the model */
+  Py_ssize_t live_views; /* numpy views of tensor memory alive now */
+  int busy;              /* invoke runs in another thread (GIL released) */
+  uint64_t generation;   /* bumped by every successful (re)allocation */
   char report[TFLC_PY_ERR_LEN]; /* messages of the error reporter */
   PyObject *weakreflist;
 } TflcPyInterp;
@@ -61,12 +60,13 @@ typedef struct tflcpy_dest {
 
 /* _tflc_tensor.c: tensors <-> numpy. `what` names the tensor in messages
  * ("input 3" style numbering follows TensorFlow Lite: the tensor index). */
-int tflcpy_numpy_type(TfLiteType type);       /* NPY_* or -1 */
+int tflcpy_numpy_type(TfLiteType type);          /* NPY_* or -1 */
 TfLiteType tflcpy_tflite_type(PyArray_Descr *d); /* kTfLiteNoType if none */
 PyObject *tflcpy_tensor_info(const TfLiteTensor *t, int index);
 /* A copy: a numpy array, or for STRING an object array of bytes. */
 PyObject *tflcpy_tensor_copy(const TfLiteTensor *t, int index, int ready);
-int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index, PyObject *value, int ready);
+int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index,
+                      PyObject *value, int ready);
 PyObject *tflcpy_tensor_view(TflcPyInterp *owner, TfLiteTensor *t, int index,
                              int ready);
 

@@ -13,31 +13,40 @@ static TfLiteSignatureRunner *runner_for(TflcPyInterp *self, const char *key) {
   for (int i = 0; i < n; i++) {
     const char *k = TfLiteInterpreterGetSignatureKey(self->interp, i);
     if (k && strcmp(k, key) == 0) {
-      TfLiteSignatureRunner *r = TfLiteInterpreterGetSignatureRunner(self->interp, key);
+      TfLiteSignatureRunner *r =
+          TfLiteInterpreterGetSignatureRunner(self->interp, key);
       if (r) return r;
       break;
     }
   }
-  PyErr_Format(PyExc_ValueError, "Invalid signature_key provided: '%s' (the model has %d signatures)", key, n);
+  PyErr_Format(
+      PyExc_ValueError,
+      "Invalid signature_key provided: '%s' (the model has %d signatures)", key,
+      n);
   return NULL;
 }
 
 /* Position of `name` among the runner's inputs (or outputs), -1 if absent. */
-static int position_of(const TfLiteSignatureRunner *r, int is_input, const char *name) {
-  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r) : TfLiteSignatureRunnerGetOutputCount(r));
+static int position_of(const TfLiteSignatureRunner *r, int is_input,
+                       const char *name) {
+  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r)
+                         : TfLiteSignatureRunnerGetOutputCount(r));
   for (int i = 0; i < n; i++) {
-    const char *s = is_input ? TfLiteSignatureRunnerGetInputName(r, i) : TfLiteSignatureRunnerGetOutputName(r, i);
+    const char *s = is_input ? TfLiteSignatureRunnerGetInputName(r, i)
+                             : TfLiteSignatureRunnerGetOutputName(r, i);
     if (s && strcmp(s, name) == 0) return i;
   }
   return -1;
 }
 
 static PyObject *names(const TfLiteSignatureRunner *r, int is_input) {
-  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r) : TfLiteSignatureRunnerGetOutputCount(r));
+  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r)
+                         : TfLiteSignatureRunnerGetOutputCount(r));
   PyObject *list = PyList_New(n);
   if (!list) return NULL;
   for (int i = 0; i < n; i++) {
-    const char *s = is_input ? TfLiteSignatureRunnerGetInputName(r, i) : TfLiteSignatureRunnerGetOutputName(r, i);
+    const char *s = is_input ? TfLiteSignatureRunnerGetInputName(r, i)
+                             : TfLiteSignatureRunnerGetOutputName(r, i);
     PyObject *x = PyUnicode_FromString(s ? s : "");
     if (!x) {
       Py_DECREF(list);
@@ -57,9 +66,11 @@ PyObject *tflcpy_signature_defs(PyObject *o, PyObject *noargs) {
   if (!list) return NULL;
   for (int i = 0; i < n; i++) {
     const char *key = TfLiteInterpreterGetSignatureKey(self->interp, i);
-    TfLiteSignatureRunner *r = key ? TfLiteInterpreterGetSignatureRunner(self->interp, key) : NULL;
+    TfLiteSignatureRunner *r =
+        key ? TfLiteInterpreterGetSignatureRunner(self->interp, key) : NULL;
     if (!r) continue;
-    PyObject *item = Py_BuildValue("(sNNi)", key, names(r, 1), names(r, 0), TflcSignatureRunnerGetSubgraphIndex(r));
+    PyObject *item = Py_BuildValue("(sNNi)", key, names(r, 1), names(r, 0),
+                                   TflcSignatureRunnerGetSubgraphIndex(r));
     if (!item || PyList_Append(list, item) < 0) {
       Py_XDECREF(item);
       Py_DECREF(list);
@@ -78,15 +89,20 @@ PyObject *tflcpy_runner_details(PyObject *o, PyObject *args) {
   if (tflcpy_check_usable(self) < 0) return NULL;
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
-  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r) : TfLiteSignatureRunnerGetOutputCount(r));
+  int n = (int)(is_input ? TfLiteSignatureRunnerGetInputCount(r)
+                         : TfLiteSignatureRunnerGetOutputCount(r));
   PyObject *list = PyList_New(0);
   if (!list) return NULL;
   for (int i = 0; i < n; i++) {
-    const char *name = is_input ? TfLiteSignatureRunnerGetInputName(r, i) : TfLiteSignatureRunnerGetOutputName(r, i);
-    const TfLiteTensor *t = is_input ? TfLiteSignatureRunnerGetInputTensor(r, name)
-                                     : TfLiteSignatureRunnerGetOutputTensor(r, name);
+    const char *name = is_input ? TfLiteSignatureRunnerGetInputName(r, i)
+                                : TfLiteSignatureRunnerGetOutputName(r, i);
+    const TfLiteTensor *t = is_input
+                                ? TfLiteSignatureRunnerGetInputTensor(r, name)
+                                : TfLiteSignatureRunnerGetOutputTensor(r, name);
     if (!name || !t) continue;
-    PyObject *info = tflcpy_tensor_info(t, is_input ? TflcSignatureRunnerGetInputTensorIndex(r, i) : TflcSignatureRunnerGetOutputTensorIndex(r, i));
+    PyObject *info = tflcpy_tensor_info(
+        t, is_input ? TflcSignatureRunnerGetInputTensorIndex(r, i)
+                    : TflcSignatureRunnerGetOutputTensorIndex(r, i));
     PyObject *item = info ? Py_BuildValue("(sN)", name, info) : NULL;
     if (!item || PyList_Append(list, item) < 0) {
       Py_XDECREF(item);
@@ -103,17 +119,20 @@ PyObject *tflcpy_runner_resize(PyObject *o, PyObject *args) {
   const char *key, *name;
   PyObject *shape;
   if (!PyArg_ParseTuple(args, "ssO", &key, &name, &shape)) return NULL;
-  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0) return NULL;
+  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0)
+    return NULL;
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
   if (position_of(r, 1, name) < 0) {
-    PyErr_Format(PyExc_ValueError, "Invalid Input name (%s) for SignatureDef", name);
+    PyErr_Format(PyExc_ValueError, "Invalid Input name (%s) for SignatureDef",
+                 name);
     return NULL;
   }
   int dims[TFLC_PY_MAX_RANK];
   int rank = tflcpy_read_shape(shape, dims, TFLC_PY_MAX_RANK);
   if (rank < 0) return NULL;
-  if (TfLiteSignatureRunnerResizeInputTensor(r, name, dims, rank) != kTfLiteOk) {
+  if (TfLiteSignatureRunnerResizeInputTensor(r, name, dims, rank) !=
+      kTfLiteOk) {
     tflcpy_raise_runtime(self, "resizing a signature input failed");
     return NULL;
   }
@@ -124,15 +143,14 @@ PyObject *tflcpy_runner_allocate(PyObject *o, PyObject *args) {
   TflcPyInterp *self = (TflcPyInterp *)o;
   const char *key;
   if (!PyArg_ParseTuple(args, "s", &key)) return NULL;
-  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0) return NULL;
+  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0)
+    return NULL;
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
   TfLiteStatus s;
   self->busy = 1;
-  Py_BEGIN_ALLOW_THREADS
-  s = TfLiteSignatureRunnerAllocateTensors(r);
-  Py_END_ALLOW_THREADS
-  self->busy = 0;
+  Py_BEGIN_ALLOW_THREADS s = TfLiteSignatureRunnerAllocateTensors(r);
+  Py_END_ALLOW_THREADS self->busy = 0;
   self->generation++;
   if (s != kTfLiteOk) {
     tflcpy_raise_runtime(self, "allocating the signature's tensors failed");
@@ -148,7 +166,8 @@ PyObject *tflcpy_runner_ready(PyObject *o, PyObject *args) {
   if (tflcpy_check_usable(self) < 0) return NULL;
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
-  return PyBool_FromLong(TflcInterpreterIsSubgraphAllocated(self->interp, TflcSignatureRunnerGetSubgraphIndex(r)));
+  return PyBool_FromLong(TflcInterpreterIsSubgraphAllocated(
+      self->interp, TflcSignatureRunnerGetSubgraphIndex(r)));
 }
 
 PyObject *tflcpy_runner_set(PyObject *o, PyObject *args) {
@@ -160,14 +179,20 @@ PyObject *tflcpy_runner_set(PyObject *o, PyObject *args) {
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
   int pos = position_of(r, 1, name);
-  TfLiteTensor *t = pos >= 0 ? TfLiteSignatureRunnerGetInputTensor(r, name) : NULL;
+  TfLiteTensor *t =
+      pos >= 0 ? TfLiteSignatureRunnerGetInputTensor(r, name) : NULL;
   if (!t) {
-    PyErr_Format(PyExc_ValueError, "Invalid Input name (%s) for SignatureDef", name);
+    PyErr_Format(PyExc_ValueError, "Invalid Input name (%s) for SignatureDef",
+                 name);
     return NULL;
   }
-  int ready = TflcInterpreterIsSubgraphAllocated(self->interp, TflcSignatureRunnerGetSubgraphIndex(r));
+  int ready = TflcInterpreterIsSubgraphAllocated(
+      self->interp, TflcSignatureRunnerGetSubgraphIndex(r));
   tflcpy_dest dest = {self, r, name};
-  if (tflcpy_tensor_set(&dest, t, TflcSignatureRunnerGetInputTensorIndex(r, pos), value, ready) < 0) return NULL;
+  if (tflcpy_tensor_set(&dest, t,
+                        TflcSignatureRunnerGetInputTensorIndex(r, pos), value,
+                        ready) < 0)
+    return NULL;
   Py_RETURN_NONE;
 }
 
@@ -175,15 +200,14 @@ PyObject *tflcpy_runner_invoke(PyObject *o, PyObject *args) {
   TflcPyInterp *self = (TflcPyInterp *)o;
   const char *key;
   if (!PyArg_ParseTuple(args, "s", &key)) return NULL;
-  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0) return NULL;
+  if (tflcpy_check_usable(self) < 0 || tflcpy_check_no_views(self) < 0)
+    return NULL;
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
   TfLiteStatus s;
   self->busy = 1;
-  Py_BEGIN_ALLOW_THREADS
-  s = TfLiteSignatureRunnerInvoke(r);
-  Py_END_ALLOW_THREADS
-  self->busy = 0;
+  Py_BEGIN_ALLOW_THREADS s = TfLiteSignatureRunnerInvoke(r);
+  Py_END_ALLOW_THREADS self->busy = 0;
   if (s != kTfLiteOk) {
     tflcpy_raise_runtime(self, "invoking the signature failed");
     return NULL;
@@ -199,11 +223,15 @@ PyObject *tflcpy_runner_get(PyObject *o, PyObject *args) {
   TfLiteSignatureRunner *r = runner_for(self, key);
   if (!r) return NULL;
   int pos = position_of(r, 0, name);
-  const TfLiteTensor *t = pos >= 0 ? TfLiteSignatureRunnerGetOutputTensor(r, name) : NULL;
+  const TfLiteTensor *t =
+      pos >= 0 ? TfLiteSignatureRunnerGetOutputTensor(r, name) : NULL;
   if (!t) {
-    PyErr_Format(PyExc_ValueError, "Invalid Output name (%s) for SignatureDef", name);
+    PyErr_Format(PyExc_ValueError, "Invalid Output name (%s) for SignatureDef",
+                 name);
     return NULL;
   }
-  int ready = TflcInterpreterIsSubgraphAllocated(self->interp, TflcSignatureRunnerGetSubgraphIndex(r));
-  return tflcpy_tensor_copy(t, TflcSignatureRunnerGetOutputTensorIndex(r, pos), ready);
+  int ready = TflcInterpreterIsSubgraphAllocated(
+      self->interp, TflcSignatureRunnerGetSubgraphIndex(r));
+  return tflcpy_tensor_copy(t, TflcSignatureRunnerGetOutputTensorIndex(r, pos),
+                            ready);
 }

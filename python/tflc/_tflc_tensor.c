@@ -2,8 +2,8 @@
  * type mapping (as TensorFlow Lite's Python API maps them), tensor details,
  * get_tensor (a copy; STRING tensors as object arrays of bytes), set_tensor
  * (type and shape checked, with TensorFlow Lite's messages; bytes/str arrays
- * into STRING tensors), tensor() views on tensor memory, and the view guard that
- * keeps the interpreter alive and counted while such a view exists. */
+ * into STRING tensors), tensor() views on tensor memory, and the view guard
+ * that keeps the interpreter alive and counted while such a view exists. */
 #include "_tflc.h"
 
 #include <string.h>
@@ -35,15 +35,26 @@ TfLiteType tflcpy_tflite_type(PyArray_Descr *d) {
   switch (d->kind) {
     case 'b': return kTfLiteBool;
     case 'i':
-      return size == 1 ? kTfLiteInt8 : size == 2 ? kTfLiteInt16 : size == 4 ? kTfLiteInt32
-             : size == 8 ? kTfLiteInt64 : kTfLiteNoType;
+      return size == 1   ? kTfLiteInt8
+             : size == 2 ? kTfLiteInt16
+             : size == 4 ? kTfLiteInt32
+             : size == 8 ? kTfLiteInt64
+                         : kTfLiteNoType;
     case 'u':
-      return size == 1 ? kTfLiteUInt8 : size == 2 ? kTfLiteUInt16 : size == 4 ? kTfLiteUInt32
-             : size == 8 ? kTfLiteUInt64 : kTfLiteNoType;
+      return size == 1   ? kTfLiteUInt8
+             : size == 2 ? kTfLiteUInt16
+             : size == 4 ? kTfLiteUInt32
+             : size == 8 ? kTfLiteUInt64
+                         : kTfLiteNoType;
     case 'f':
-      return size == 2 ? kTfLiteFloat16 : size == 4 ? kTfLiteFloat32 : size == 8 ? kTfLiteFloat64
-             : kTfLiteNoType;
-    case 'c': return size == 8 ? kTfLiteComplex64 : size == 16 ? kTfLiteComplex128 : kTfLiteNoType;
+      return size == 2   ? kTfLiteFloat16
+             : size == 4 ? kTfLiteFloat32
+             : size == 8 ? kTfLiteFloat64
+                         : kTfLiteNoType;
+    case 'c':
+      return size == 8    ? kTfLiteComplex64
+             : size == 16 ? kTfLiteComplex128
+                          : kTfLiteNoType;
     case 'S':
     case 'U':
     case 'O': return kTfLiteString;
@@ -76,7 +87,8 @@ static int fill_dims(const TfLiteTensor *t, npy_intp *dims) {
 
 /* Tensors a caller may always read: constants in the model. */
 static int is_constant(const TfLiteTensor *t) {
-  return t->allocation_type == kTfLiteMmapRo || t->allocation_type == kTfLitePersistentRo;
+  return t->allocation_type == kTfLiteMmapRo ||
+         t->allocation_type == kTfLitePersistentRo;
 }
 
 /* ---- details ---- */
@@ -96,7 +108,8 @@ static PyObject *int_tuple(const int *v, int n) {
 }
 
 PyObject *tflcpy_tensor_info(const TfLiteTensor *t, int index) {
-  PyObject *shape = t->dims ? int_tuple(t->dims->data, t->dims->size) : PyTuple_New(0);
+  PyObject *shape =
+      t->dims ? int_tuple(t->dims->data, t->dims->size) : PyTuple_New(0);
   PyObject *sig = NULL, *scales = NULL, *zps = NULL;
   int qdim = 0;
   if (!shape) return NULL;
@@ -128,9 +141,10 @@ PyObject *tflcpy_tensor_info(const TfLiteTensor *t, int index) {
   if (aq) qdim = aq->quantized_dimension;
   /* (name, index, type, shape, shape_signature, scale, zero_point, scales,
    *  zero_points, quantized_dimension, is_sparse, is_variable) */
-  return Py_BuildValue("(siiNNdiNNiOO)", tensor_name(t), index, (int)t->type, shape, sig,
-                       (double)t->params.scale, (int)t->params.zero_point, scales, zps, qdim,
-                       t->sparsity ? Py_True : Py_False, t->is_variable ? Py_True : Py_False);
+  return Py_BuildValue(
+      "(siiNNdiNNiOO)", tensor_name(t), index, (int)t->type, shape, sig,
+      (double)t->params.scale, (int)t->params.zero_point, scales, zps, qdim,
+      t->sparsity ? Py_True : Py_False, t->is_variable ? Py_True : Py_False);
 fail:
   Py_XDECREF(shape);
   Py_XDECREF(sig);
@@ -144,13 +158,16 @@ fail:
 static int check_readable(const TfLiteTensor *t, int index, int ready) {
   if (!ready && !is_constant(t)) {
     PyErr_Format(PyExc_ValueError,
-                 "Tensor data is null. Run allocate_tensors() first (tensor %d, name: %s; after "
+                 "Tensor data is null. Run allocate_tensors() first (tensor "
+                 "%d, name: %s; after "
                  "resize_tensor_input(), call allocate_tensors() again)",
                  index, tensor_name(t));
     return -1;
   }
   if (!t->data.data && t->bytes > 0) {
-    PyErr_Format(PyExc_ValueError, "Tensor data is null. Run allocate_tensors() first (tensor %d, name: %s)",
+    PyErr_Format(PyExc_ValueError,
+                 "Tensor data is null. Run allocate_tensors() first (tensor "
+                 "%d, name: %s)",
                  index, tensor_name(t));
     return -1;
   }
@@ -163,7 +180,9 @@ static int check_readable(const TfLiteTensor *t, int index, int ready) {
 static PyObject *string_tensor_copy(const TfLiteTensor *t, int index) {
   int n = TflcTensorStringCount(t);
   if (n < 0) {
-    PyErr_Format(PyExc_ValueError, "string tensor %d (%s) holds a malformed buffer", index, tensor_name(t));
+    PyErr_Format(PyExc_ValueError,
+                 "string tensor %d (%s) holds a malformed buffer", index,
+                 tensor_name(t));
     return NULL;
   }
   npy_intp dims[16];
@@ -174,7 +193,8 @@ static PyObject *string_tensor_copy(const TfLiteTensor *t, int index) {
   } else {
     fill_dims(t, dims);
   }
-  PyArrayObject *arr = (PyArrayObject *)PyArray_SimpleNew(rank, dims, NPY_OBJECT);
+  PyArrayObject *arr =
+      (PyArrayObject *)PyArray_SimpleNew(rank, dims, NPY_OBJECT);
   if (!arr) return NULL;
   PyObject **items = (PyObject **)PyArray_DATA(arr);
   for (int i = 0; i < n; i++) {
@@ -182,7 +202,9 @@ static PyObject *string_tensor_copy(const TfLiteTensor *t, int index) {
     size_t len = 0;
     if (TflcTensorGetString(t, i, &p, &len) != kTfLiteOk) {
       Py_DECREF(arr);
-      PyErr_Format(PyExc_ValueError, "string tensor %d (%s) holds a malformed buffer", index, tensor_name(t));
+      PyErr_Format(PyExc_ValueError,
+                   "string tensor %d (%s) holds a malformed buffer", index,
+                   tensor_name(t));
       return NULL;
     }
     PyObject *str = PyBytes_FromStringAndSize(p, (Py_ssize_t)len);
@@ -199,8 +221,9 @@ static int numpy_type_for(const TfLiteTensor *t, int index) {
   int npy = tflcpy_numpy_type(t->type);
   if (npy < 0)
     PyErr_Format(PyExc_ValueError,
-                 "tensor %d (%s) has type %s, which tflc's Python API does not support yet", index,
-                 tensor_name(t), TfLiteTypeGetName(t->type));
+                 "tensor %d (%s) has type %s, which tflc's Python API does not "
+                 "support yet",
+                 index, tensor_name(t), TfLiteTypeGetName(t->type));
   return npy;
 }
 
@@ -210,8 +233,10 @@ static int check_size(const TfLiteTensor *t, int index, int npy) {
   if (!d) return -1;
   size_t itemsize = (size_t)d->elsize;
   Py_DECREF(d);
-  if (elems < 0 || (size_t)elems > SIZE_MAX / itemsize || (size_t)elems * itemsize != t->bytes) {
-    PyErr_Format(PyExc_ValueError, "tensor %d (%s): its %zu bytes do not match its shape", index,
+  if (elems < 0 || (size_t)elems > SIZE_MAX / itemsize ||
+      (size_t)elems * itemsize != t->bytes) {
+    PyErr_Format(PyExc_ValueError,
+                 "tensor %d (%s): its %zu bytes do not match its shape", index,
                  tensor_name(t), t->bytes);
     return -1;
   }
@@ -242,24 +267,31 @@ PyObject *tflcpy_tensor_copy(const TfLiteTensor *t, int index, int ready) {
 static int check_value(PyArrayObject *arr, const TfLiteTensor *t, int index) {
   TfLiteType got = tflcpy_tflite_type(PyArray_DESCR(arr));
   if (got != t->type) {
-    PyObject *dstr = got == kTfLiteNoType ? PyObject_Str((PyObject *)PyArray_DESCR(arr)) : NULL;
+    PyObject *dstr = got == kTfLiteNoType
+                         ? PyObject_Str((PyObject *)PyArray_DESCR(arr))
+                         : NULL;
     const char *gname = dstr ? PyUnicode_AsUTF8(dstr) : TfLiteTypeGetName(got);
     PyErr_Format(PyExc_ValueError,
-                 "Cannot set tensor: Got value of type %s but expected type %s for input %d, name: %s ",
-                 gname ? gname : "?", TfLiteTypeGetName(t->type), index, tensor_name(t));
+                 "Cannot set tensor: Got value of type %s but expected type %s "
+                 "for input %d, name: %s ",
+                 gname ? gname : "?", TfLiteTypeGetName(t->type), index,
+                 tensor_name(t));
     Py_XDECREF(dstr);
     return -1;
   }
   int rank = t->dims ? t->dims->size : 0;
   if (PyArray_NDIM(arr) != rank) {
-    PyErr_Format(PyExc_ValueError, "Cannot set tensor: Dimension mismatch. Got %d but expected %d for input %d.",
+    PyErr_Format(PyExc_ValueError,
+                 "Cannot set tensor: Dimension mismatch. Got %d but expected "
+                 "%d for input %d.",
                  PyArray_NDIM(arr), rank, index);
     return -1;
   }
   for (int i = 0; i < rank; i++) {
     if (PyArray_DIM(arr, i) != t->dims->data[i]) {
       PyErr_Format(PyExc_ValueError,
-                   "Cannot set tensor: Dimension mismatch. Got %ld but expected %d for dimension %d of input %d.",
+                   "Cannot set tensor: Dimension mismatch. Got %ld but "
+                   "expected %d for dimension %d of input %d.",
                    (long)PyArray_DIM(arr, i), t->dims->data[i], i, index);
       return -1;
     }
@@ -269,7 +301,8 @@ static int check_value(PyArrayObject *arr, const TfLiteTensor *t, int index) {
 
 /* The UTF-8 (str) or raw (bytes) contents of one element of a string
  * array; `item` must stay alive while *data is used. */
-static int string_item(PyObject *item, Py_ssize_t i, int index, const char **data, size_t *len) {
+static int string_item(PyObject *item, Py_ssize_t i, int index,
+                       const char **data, size_t *len) {
   Py_ssize_t n = 0;
   if (PyBytes_Check(item)) {
     *data = PyBytes_AS_STRING(item);
@@ -279,7 +312,8 @@ static int string_item(PyObject *item, Py_ssize_t i, int index, const char **dat
     if (!*data) return -1;
   } else {
     PyErr_Format(PyExc_ValueError,
-                 "Cannot set tensor: element %zd of the value for string input %d is %s; a string tensor takes "
+                 "Cannot set tensor: element %zd of the value for string input "
+                 "%d is %s; a string tensor takes "
                  "bytes or str elements",
                  i, index, Py_TYPE(item)->tp_name);
     return -1;
@@ -290,12 +324,14 @@ static int string_item(PyObject *item, Py_ssize_t i, int index, const char **dat
 
 /* Writes a numpy array of bytes/str (dtype object, S or U) into a STRING
  * tensor through the C API. */
-static int set_strings(const tflcpy_dest *dest, const TfLiteTensor *t, int index, PyArrayObject *arr) {
+static int set_strings(const tflcpy_dest *dest, const TfLiteTensor *t,
+                       int index, PyArrayObject *arr) {
   int rank = PyArray_NDIM(arr);
   int dims[64];
   npy_intp n = PyArray_SIZE(arr);
   if (rank > 64 || n > INT32_MAX / 8) {
-    PyErr_Format(PyExc_ValueError, "Cannot set tensor: too many strings for input %d", index);
+    PyErr_Format(PyExc_ValueError,
+                 "Cannot set tensor: too many strings for input %d", index);
     return -1;
   }
   for (int d = 0; d < rank; d++) dims[d] = (int)PyArray_DIM(arr, d);
@@ -314,17 +350,21 @@ static int set_strings(const tflcpy_dest *dest, const TfLiteTensor *t, int index
       PyObject *item = PyArray_GETITEM(arr, base + i * step);
       if (!item) goto done;
       PyList_SET_ITEM(keep, i, item);
-      if (string_item(item, (Py_ssize_t)i, index, &ptrs[i], &lens[i]) < 0) goto done;
+      if (string_item(item, (Py_ssize_t)i, index, &ptrs[i], &lens[i]) < 0)
+        goto done;
     }
   }
-  TfLiteStatus s = dest->runner
-                       ? TflcSignatureRunnerSetInputStrings(dest->runner, dest->input_name, ptrs, lens, (int)n,
-                                                            dims, rank)
-                       : TflcInterpreterSetTensorStrings(dest->owner->interp, index, ptrs, lens, (int)n, dims, rank);
+  TfLiteStatus s =
+      dest->runner
+          ? TflcSignatureRunnerSetInputStrings(dest->runner, dest->input_name,
+                                               ptrs, lens, (int)n, dims, rank)
+          : TflcInterpreterSetTensorStrings(dest->owner->interp, index, ptrs,
+                                            lens, (int)n, dims, rank);
   if (s != kTfLiteOk) {
     const char *msg = TflcInterpreterGetLastError(dest->owner->interp);
     PyErr_Format(PyExc_ValueError, "Cannot set tensor: %s (input %d, name: %s)",
-                 msg && msg[0] ? msg : "writing the strings failed", index, tensor_name(t));
+                 msg && msg[0] ? msg : "writing the strings failed", index,
+                 tensor_name(t));
     goto done;
   }
   rc = 0;
@@ -335,28 +375,34 @@ done:
   return rc;
 }
 
-int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index, PyObject *value, int ready) {
+int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index,
+                      PyObject *value, int ready) {
   if (is_constant(t)) {
     PyErr_Format(PyExc_ValueError,
-                 "Cannot set tensor: tensor %d (name: %s) is a constant of the model and is read-only", index,
-                 tensor_name(t));
+                 "Cannot set tensor: tensor %d (name: %s) is a constant of the "
+                 "model and is read-only",
+                 index, tensor_name(t));
     return -1;
   }
   if (!ready || (!t->data.data && t->bytes > 0)) {
     PyErr_Format(PyExc_ValueError,
-                 "Cannot set tensor: Tensor is unallocated. Try calling allocate_tensors() first "
+                 "Cannot set tensor: Tensor is unallocated. Try calling "
+                 "allocate_tensors() first "
                  "(input %d, name: %s)",
                  index, tensor_name(t));
     return -1;
   }
   int npy = t->type == kTfLiteString ? NPY_OBJECT : numpy_type_for(t, index);
   if (npy < 0) return -1;
-  PyArrayObject *arr = (PyArrayObject *)PyArray_FromAny(value, NULL, 0, 0, NPY_ARRAY_IN_ARRAY, NULL);
+  PyArrayObject *arr = (PyArrayObject *)PyArray_FromAny(
+      value, NULL, 0, 0, NPY_ARRAY_IN_ARRAY, NULL);
   if (!arr) return -1;
   if (!PyArray_ISNOTSWAPPED(arr)) {
-    PyArray_Descr *native = PyArray_DescrNewByteorder(PyArray_DESCR(arr), NPY_NATIVE);
-    PyArrayObject *conv =
-        native ? (PyArrayObject *)PyArray_FromArray(arr, native, NPY_ARRAY_IN_ARRAY) : NULL;
+    PyArray_Descr *native =
+        PyArray_DescrNewByteorder(PyArray_DESCR(arr), NPY_NATIVE);
+    PyArrayObject *conv = native ? (PyArrayObject *)PyArray_FromArray(
+                                       arr, native, NPY_ARRAY_IN_ARRAY)
+                                 : NULL;
     Py_DECREF(arr);
     if (!conv) return -1;
     arr = conv;
@@ -371,8 +417,11 @@ int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index, PyObj
     return rc;
   }
   if ((size_t)PyArray_NBYTES(arr) != t->bytes) {
-    PyErr_Format(PyExc_ValueError, "Cannot set tensor: the value has %zd bytes but input %d (%s) holds %zu",
-                 (Py_ssize_t)PyArray_NBYTES(arr), index, tensor_name(t), t->bytes);
+    PyErr_Format(PyExc_ValueError,
+                 "Cannot set tensor: the value has %zd bytes but input %d (%s) "
+                 "holds %zu",
+                 (Py_ssize_t)PyArray_NBYTES(arr), index, tensor_name(t),
+                 t->bytes);
     Py_DECREF(arr);
     return -1;
   }
@@ -384,8 +433,7 @@ int tflcpy_tensor_set(const tflcpy_dest *dest, TfLiteTensor *t, int index, PyObj
 /* ---- views ---- */
 
 typedef struct {
-  PyObject_HEAD
-  TflcPyInterp *owner;
+  PyObject_HEAD TflcPyInterp *owner;
 } TflcPyViewGuard;
 
 static void guard_dealloc(PyObject *o) {
@@ -402,13 +450,19 @@ PyTypeObject TflcPyViewGuard_Type = {
     .tp_basicsize = sizeof(TflcPyViewGuard),
     .tp_dealloc = guard_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Keeps an interpreter alive while a numpy view of its tensor memory exists.",
+    .tp_doc =
+        "Keeps an interpreter alive while a numpy view of its tensor memory "
+        "exists.",
 };
 
-PyObject *tflcpy_tensor_view(TflcPyInterp *owner, TfLiteTensor *t, int index, int ready) {
+PyObject *tflcpy_tensor_view(TflcPyInterp *owner, TfLiteTensor *t, int index,
+                             int ready) {
   if (check_readable(t, index, ready) < 0) return NULL;
   if (t->type == kTfLiteString) {
-    PyErr_Format(PyExc_ValueError, "tensor(): string tensors have no numpy view; use get_tensor(%d)", index);
+    PyErr_Format(
+        PyExc_ValueError,
+        "tensor(): string tensors have no numpy view; use get_tensor(%d)",
+        index);
     return NULL;
   }
   int npy = numpy_type_for(t, index);
@@ -423,7 +477,8 @@ PyObject *tflcpy_tensor_view(TflcPyInterp *owner, TfLiteTensor *t, int index, in
   PyArray_Descr *descr = PyArray_DescrFromType(npy);
   if (!descr) return NULL;
   int flags = is_constant(t) ? NPY_ARRAY_CARRAY_RO : NPY_ARRAY_CARRAY;
-  PyObject *arr = PyArray_NewFromDescr(&PyArray_Type, descr, rank, dims, NULL, t->data.data, flags, NULL);
+  PyObject *arr = PyArray_NewFromDescr(&PyArray_Type, descr, rank, dims, NULL,
+                                       t->data.data, flags, NULL);
   if (!arr) return NULL;
   TflcPyViewGuard *g = PyObject_New(TflcPyViewGuard, &TflcPyViewGuard_Type);
   if (!g) {

@@ -15,7 +15,8 @@ static void malloc_free(void *user, void *ptr) {
   free(ptr);
 }
 
-static const tflc_allocator malloc_allocator = {malloc_alloc, malloc_free, NULL};
+static const tflc_allocator malloc_allocator = {malloc_alloc, malloc_free,
+                                                NULL};
 static const tflc_allocator *current_default = &malloc_allocator;
 
 const tflc_allocator *tflc_default_allocator(void) { return current_default; }

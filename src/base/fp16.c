@@ -34,7 +34,8 @@ uint16_t tflc_f32_to_fp16(float f) {
   uint16_t sign = (uint16_t)((u >> 16) & 0x8000u);
   uint32_t exp = (u >> 23) & 0xffu;
   uint32_t man = u & 0x7fffffu;
-  if (exp == 0xff) return (uint16_t)(sign | 0x7c00u | (man ? 0x200u | (man >> 13) : 0));
+  if (exp == 0xff)
+    return (uint16_t)(sign | 0x7c00u | (man ? 0x200u | (man >> 13) : 0));
   int32_t e = (int32_t)exp - 127 + 15;
   if (e >= 0x1f) return (uint16_t)(sign | 0x7c00u);
   if (e <= 0) {
@@ -49,7 +50,8 @@ uint16_t tflc_f32_to_fp16(float f) {
   }
   uint32_t half = ((uint32_t)e << 10) | (man >> 13);
   uint32_t rem = man & 0x1fffu;
-  if (rem > 0x1000u || (rem == 0x1000u && (half & 1u))) half++; /* may carry into exp: correct */
+  if (rem > 0x1000u || (rem == 0x1000u && (half & 1u)))
+    half++; /* may carry into exp: correct */
   return (uint16_t)(sign | half);
 }
 

@@ -18,7 +18,8 @@ int32_t TfLiteInterpreterGetInputTensorCount(const TfLiteInterpreter *interp) {
   return sg ? sg->n_inputs : 0;
 }
 
-const int *TfLiteInterpreterInputTensorIndices(const TfLiteInterpreter *interp) {
+const int *TfLiteInterpreterInputTensorIndices(
+    const TfLiteInterpreter *interp) {
   const tflc_subgraph *sg = primary(interp);
   return sg ? sg->inputs : NULL;
 }
@@ -28,8 +29,10 @@ TfLiteTensor *TfLiteInterpreterGetInputTensor(const TfLiteInterpreter *interp,
   const tflc_subgraph *sg = primary(interp);
   if (!sg) return NULL;
   if (i < 0 || i >= sg->n_inputs) {
-    tflc_interp_error((TfLiteInterpreter *)interp, "input index %d is out of range (the model has %d inputs)", i,
-                      sg->n_inputs);
+    tflc_interp_error(
+        (TfLiteInterpreter *)interp,
+        "input index %d is out of range (the model has %d inputs)", i,
+        sg->n_inputs);
     return NULL;
   }
   return &sg->tensors[sg->inputs[i]];
@@ -40,7 +43,8 @@ int32_t TfLiteInterpreterGetOutputTensorCount(const TfLiteInterpreter *interp) {
   return sg ? sg->n_outputs : 0;
 }
 
-const int *TfLiteInterpreterOutputTensorIndices(const TfLiteInterpreter *interp) {
+const int *TfLiteInterpreterOutputTensorIndices(
+    const TfLiteInterpreter *interp) {
   const tflc_subgraph *sg = primary(interp);
   return sg ? sg->outputs : NULL;
 }
@@ -50,8 +54,10 @@ const TfLiteTensor *TfLiteInterpreterGetOutputTensor(
   const tflc_subgraph *sg = primary(interp);
   if (!sg) return NULL;
   if (i < 0 || i >= sg->n_outputs) {
-    tflc_interp_error((TfLiteInterpreter *)interp, "output index %d is out of range (the model has %d outputs)", i,
-                      sg->n_outputs);
+    tflc_interp_error(
+        (TfLiteInterpreter *)interp,
+        "output index %d is out of range (the model has %d outputs)", i,
+        sg->n_outputs);
     return NULL;
   }
   return &sg->tensors[sg->outputs[i]];
@@ -76,12 +82,15 @@ TfLiteStatus TfLiteInterpreterResizeInputTensor(TfLiteInterpreter *interp,
   interp->err.msg[0] = '\0';
   tflc_subgraph *sg = interp->n_subgraphs > 0 ? &interp->subgraphs[0] : NULL;
   if (!sg || i < 0 || i >= sg->n_inputs) {
-    tflc_interp_error(interp, "ResizeInputTensor: input index %d is out of range (the model has %d inputs)", i,
-                      sg ? sg->n_inputs : 0);
+    tflc_interp_error(interp,
+                      "ResizeInputTensor: input index %d is out of range (the "
+                      "model has %d inputs)",
+                      i, sg ? sg->n_inputs : 0);
     return kTfLiteError;
   }
   if (rank < 0 || (rank > 0 && !dims)) {
-    tflc_interp_error(interp, "ResizeInputTensor: invalid dims for input %d", i);
+    tflc_interp_error(interp, "ResizeInputTensor: invalid dims for input %d",
+                      i);
     return kTfLiteError;
   }
   TfLiteStatus s = tflc_subgraph_resize_tensor(sg, sg->inputs[i], dims, rank);
@@ -95,7 +104,8 @@ int32_t TflcInterpreterGetSubgraphCount(const TfLiteInterpreter *interp) {
   return interp ? interp->n_subgraphs : 0;
 }
 
-int TflcInterpreterIsSubgraphAllocated(const TfLiteInterpreter *interp, int32_t k) {
+int TflcInterpreterIsSubgraphAllocated(const TfLiteInterpreter *interp,
+                                       int32_t k) {
   if (!interp || k < 0 || k >= interp->n_subgraphs) return 0;
   /* Subgraph 0 also needs a successful AllocateTensors (a failed one may
    * leave it half planned). */

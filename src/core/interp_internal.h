@@ -50,13 +50,13 @@ typedef struct tflc_custom_op {
 typedef struct tflc_node_info {
   TfLiteNode node;
   const TfLiteRegistration *reg;
-  int32_t code;        /* effective builtin code */
-  const char *name;    /* op name or custom code, for messages */
+  int32_t code;     /* effective builtin code */
+  const char *name; /* op name or custom code, for messages */
   tflc_options_ref options;
-  bool initialized;    /* init() ran */
-  bool deferred;       /* an input has a data-dependent shape: prepared at
-                          invoke, just before it runs */
-  int first_scratch;   /* scratch buffers requested by this node */
+  bool initialized;  /* init() ran */
+  bool deferred;     /* an input has a data-dependent shape: prepared at
+                        invoke, just before it runs */
+  int first_scratch; /* scratch buffers requested by this node */
   int n_scratch;
 } tflc_node_info;
 
@@ -75,7 +75,7 @@ struct tflc_subgraph {
   TfLiteContext ctx;
   TfLiteTensor *tensors;
   int n_tensors;
-  int *dims_cap;       /* capacity of each tensor's dims array */
+  int *dims_cap;         /* capacity of each tensor's dims array */
   int64_t *arena_offset; /* per tensor, -1 when not in the arena */
   size_t *heap_capacity; /* per tensor: bytes held for dynamic/persistent */
   tflc_node_info *nodes;
@@ -91,11 +91,11 @@ struct tflc_subgraph {
   uint8_t *arena;       /* 64-aligned start */
   size_t arena_size;    /* planned bytes */
   size_t arena_capacity;
-  int current_node;     /* node being prepared/invoked, -1 otherwise */
-  bool prepared;        /* prepare + plan done for the current shapes */
-  bool preparing;       /* guard against a subgraph that calls itself */
-  int invoking;         /* guard against recursion at invoke */
-  bool invoke_phase;    /* resizes of non-dynamic tensors are refused */
+  int current_node;  /* node being prepared/invoked, -1 otherwise */
+  bool prepared;     /* prepare + plan done for the current shapes */
+  bool preparing;    /* guard against a subgraph that calls itself */
+  int invoking;      /* guard against recursion at invoke */
+  bool invoke_phase; /* resizes of non-dynamic tensors are refused */
   /* Scratch of deferred nodes (prepared at invoke): one heap block reused
    * by each such node in turn. */
   uint8_t *dyn_scratch;
@@ -106,7 +106,7 @@ struct tflc_subgraph {
 };
 
 typedef struct tflc_resource {
-  char *key;   /* "container/shared_name" or "#<id>" */
+  char *key; /* "container/shared_name" or "#<id>" */
   int32_t id;
   TfLiteType type;
   int rank;

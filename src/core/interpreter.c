@@ -24,12 +24,14 @@ TfLiteInterpreterOptions *TfLiteInterpreterOptionsCopy(
   o->custom_ops = NULL;
   o->n_custom_ops = o->cap_custom_ops = 0;
   if (from->n_custom_ops) {
-    o->custom_ops = tflc_calloc(NULL, (size_t)from->n_custom_ops, sizeof(tflc_custom_op));
+    o->custom_ops =
+        tflc_calloc(NULL, (size_t)from->n_custom_ops, sizeof(tflc_custom_op));
     if (!o->custom_ops) {
       tflc_free(NULL, o);
       return NULL;
     }
-    memcpy(o->custom_ops, from->custom_ops, sizeof(tflc_custom_op) * (size_t)from->n_custom_ops);
+    memcpy(o->custom_ops, from->custom_ops,
+           sizeof(tflc_custom_op) * (size_t)from->n_custom_ops);
     o->n_custom_ops = o->cap_custom_ops = from->n_custom_ops;
   }
   return o;
@@ -60,8 +62,10 @@ void TfLiteInterpreterOptionsAddDelegate(TfLiteInterpreterOptions *o,
   if (!o) return;
   tflc_err e;
   tflc_err_init(&e, o->reporter, o->reporter_user);
-  tflc_errorf(&e, "delegates are not supported by tflc yet; the delegate is ignored and "
-                  "the model runs on tflc's CPU kernels");
+  tflc_errorf(
+      &e,
+      "delegates are not supported by tflc yet; the delegate is ignored and "
+      "the model runs on tflc's CPU kernels");
 }
 
 static void add_custom(TfLiteInterpreterOptions *o, const char *name,
@@ -72,7 +76,8 @@ static void add_custom(TfLiteInterpreterOptions *o, const char *name,
     int cap = o->cap_custom_ops ? o->cap_custom_ops * 2 : 8;
     tflc_custom_op *ops = tflc_calloc(NULL, (size_t)cap, sizeof *ops);
     if (!ops) return;
-    if (o->n_custom_ops) memcpy(ops, o->custom_ops, sizeof *ops * (size_t)o->n_custom_ops);
+    if (o->n_custom_ops)
+      memcpy(ops, o->custom_ops, sizeof *ops * (size_t)o->n_custom_ops);
     tflc_free(NULL, o->custom_ops);
     o->custom_ops = ops;
     o->cap_custom_ops = cap;
@@ -98,8 +103,8 @@ void TfLiteInterpreterOptionsAddOperator(TfLiteInterpreterOptions *o,
   add_custom(o, reg->custom_name, reg, reg->version, reg->version);
 }
 
-void TflcInterpreterOptionsSetQuantizedRounding(TfLiteInterpreterOptions *o,
-                                                TflcQuantizedRounding rounding) {
+void TflcInterpreterOptionsSetQuantizedRounding(
+    TfLiteInterpreterOptions *o, TflcQuantizedRounding rounding) {
   if (o) o->quantized_rounding = rounding == kTflcRoundingXnnpack ? 1 : 0;
 }
 
@@ -119,13 +124,16 @@ void tflc_interp_error(TfLiteInterpreter *interp, const char *fmt, ...) {
   va_end(args);
 }
 
-void tflc_interp_oom(TfLiteInterpreter *interp, const char *what, size_t bytes) {
+void tflc_interp_oom(TfLiteInterpreter *interp, const char *what,
+                     size_t bytes) {
   if (interp->caller_arena)
     tflc_interp_error(interp,
-                      "the caller-supplied arena (%zu bytes) is too small: it needs at least %zu bytes "
+                      "the caller-supplied arena (%zu bytes) is too small: it "
+                      "needs at least %zu bytes "
                       "(%zu used, then %zu for %s)",
-                      interp->bump.size + interp->bump.skip, tflc_bump_needed(&interp->bump, bytes),
-                      interp->bump.used, bytes, what);
+                      interp->bump.size + interp->bump.skip,
+                      tflc_bump_needed(&interp->bump, bytes), interp->bump.used,
+                      bytes, what);
   else
     tflc_interp_error(interp, "out of memory: %s needs %zu bytes", what, bytes);
 }
@@ -152,7 +160,8 @@ const TfLiteRegistration *tflc_interp_find_op(TfLiteInterpreter *interp,
   for (int i = 0; i < interp->n_custom_ops; i++) {
     const tflc_custom_op *c = &interp->custom_ops[i];
     bool name_match = code == 32 && custom && strcmp(c->name, custom) == 0;
-    bool builtin_match = code != 32 && c->name[0] == '\0' && c->reg->builtin_code == code;
+    bool builtin_match =
+        code != 32 && c->name[0] == '\0' && c->reg->builtin_code == code;
     if (!name_match && !builtin_match) continue;
     if (c->min_version > 0 && version < c->min_version) continue;
     if (c->max_version > 0 && version > c->max_version) continue;
@@ -165,7 +174,8 @@ const TfLiteRegistration *tflc_interp_find_op(TfLiteInterpreter *interp,
 
 static void interp_free_all(TfLiteInterpreter *interp) {
   const tflc_allocator *alloc = interp->alloc;
-  for (int i = 0; i < interp->n_subgraphs; i++) tflc_subgraph_destroy(&interp->subgraphs[i]);
+  for (int i = 0; i < interp->n_subgraphs; i++)
+    tflc_subgraph_destroy(&interp->subgraphs[i]);
   tflc_free(alloc, interp->subgraphs);
   for (int i = 0; i < interp->n_resources; i++) {
     tflc_free(alloc, interp->resources[i].key);
@@ -192,7 +202,8 @@ TfLiteInterpreter *TfLiteInterpreterCreate(
     const TfLiteModel *model, const TfLiteInterpreterOptions *options) {
   if (!model) {
     tflc_err e;
-    tflc_err_init(&e, options ? options->reporter : NULL, options ? options->reporter_user : NULL);
+    tflc_err_init(&e, options ? options->reporter : NULL,
+                  options ? options->reporter_user : NULL);
     tflc_errorf(&e, "TfLiteInterpreterCreate: model is NULL");
     return NULL;
   }
@@ -200,13 +211,17 @@ TfLiteInterpreter *TfLiteInterpreterCreate(
   const tflc_allocator *alloc = tflc_default_allocator();
   bool caller_arena = options && options->arena;
   if (caller_arena) tflc_bump_init(&bump, options->arena, options->arena_size);
-  TfLiteInterpreter *interp =
-      caller_arena ? tflc_alloc(&bump.iface, sizeof *interp) : tflc_alloc(alloc, sizeof *interp);
+  TfLiteInterpreter *interp = caller_arena
+                                  ? tflc_alloc(&bump.iface, sizeof *interp)
+                                  : tflc_alloc(alloc, sizeof *interp);
   if (!interp) {
     tflc_err e;
-    tflc_err_init(&e, options ? options->reporter : NULL, options ? options->reporter_user : NULL);
+    tflc_err_init(&e, options ? options->reporter : NULL,
+                  options ? options->reporter_user : NULL);
     if (caller_arena)
-      tflc_errorf(&e, "the caller-supplied arena (%zu bytes) is too small even for the interpreter (%zu bytes)",
+      tflc_errorf(&e,
+                  "the caller-supplied arena (%zu bytes) is too small even for "
+                  "the interpreter (%zu bytes)",
                   options->arena_size, sizeof *interp + 16);
     else
       tflc_errorf(&e, "out of memory creating the interpreter");
@@ -221,32 +236,41 @@ TfLiteInterpreter *TfLiteInterpreterCreate(
   } else {
     interp->alloc = alloc;
   }
-  tflc_err_init(&interp->err, options ? options->reporter : NULL, options ? options->reporter_user : NULL);
+  tflc_err_init(&interp->err, options ? options->reporter : NULL,
+                options ? options->reporter_user : NULL);
   interp->model = (TfLiteModel *)model;
   tflc_model_retain(interp->model);
   interp->def = &model->def;
-  interp->num_threads = options && options->num_threads > 0 ? options->num_threads : 1;
+  interp->num_threads =
+      options && options->num_threads > 0 ? options->num_threads : 1;
   interp->quantized_rounding = options ? options->quantized_rounding : 0;
   atomic_init(&interp->cancelled, 0);
-  if (interp->num_threads > 1) interp->pool = tflc_pool_create(interp->alloc, interp->num_threads);
+  if (interp->num_threads > 1)
+    interp->pool = tflc_pool_create(interp->alloc, interp->num_threads);
   if (options && options->n_custom_ops) {
-    interp->custom_ops = tflc_calloc(interp->alloc, (size_t)options->n_custom_ops, sizeof(tflc_custom_op));
+    interp->custom_ops = tflc_calloc(
+        interp->alloc, (size_t)options->n_custom_ops, sizeof(tflc_custom_op));
     if (!interp->custom_ops) goto fail;
-    memcpy(interp->custom_ops, options->custom_ops, sizeof(tflc_custom_op) * (size_t)options->n_custom_ops);
+    memcpy(interp->custom_ops, options->custom_ops,
+           sizeof(tflc_custom_op) * (size_t)options->n_custom_ops);
     interp->n_custom_ops = options->n_custom_ops;
   }
-  interp->subgraphs = tflc_calloc(interp->alloc, (size_t)interp->def->n_subgraphs, sizeof(tflc_subgraph));
+  interp->subgraphs = tflc_calloc(
+      interp->alloc, (size_t)interp->def->n_subgraphs, sizeof(tflc_subgraph));
   if (!interp->subgraphs) goto fail;
   interp->n_subgraphs = interp->def->n_subgraphs;
   for (int i = 0; i < interp->n_subgraphs; i++)
     if (tflc_subgraph_init(interp, i) != kTfLiteOk) goto fail;
   if (interp->def->n_signatures) {
-    interp->runners = tflc_calloc(interp->alloc, (size_t)interp->def->n_signatures, sizeof(TfLiteSignatureRunner));
+    interp->runners =
+        tflc_calloc(interp->alloc, (size_t)interp->def->n_signatures,
+                    sizeof(TfLiteSignatureRunner));
     if (!interp->runners) goto fail;
   }
   return interp;
 fail:
-  if (!interp->err.msg[0]) tflc_interp_oom(interp, "creating the interpreter", sizeof(tflc_subgraph));
+  if (!interp->err.msg[0])
+    tflc_interp_oom(interp, "creating the interpreter", sizeof(tflc_subgraph));
   interp_free_all(interp);
   return NULL;
 }
@@ -276,8 +300,10 @@ TfLiteStatus TfLiteInterpreterInvoke(TfLiteInterpreter *interp) {
   interp->err.msg[0] = '\0';
   atomic_store(&interp->cancelled, 0);
   if (!interp->allocated || !interp->subgraphs[0].prepared) {
-    tflc_interp_error(interp, "Invoke called before AllocateTensors (call TfLiteInterpreterAllocateTensors "
-                              "first, and again after resizing an input)");
+    tflc_interp_error(interp,
+                      "Invoke called before AllocateTensors (call "
+                      "TfLiteInterpreterAllocateTensors "
+                      "first, and again after resizing an input)");
     return kTfLiteError;
   }
   return tflc_subgraph_invoke(&interp->subgraphs[0]);
@@ -293,7 +319,8 @@ TfLiteStatus TfLiteInterpreterResetVariableTensors(TfLiteInterpreter *interp) {
   if (!interp) return kTfLiteError;
   for (int i = 0; i < interp->n_subgraphs; i++)
     tflc_subgraph_reset_variables(&interp->subgraphs[i]);
-  for (int i = 0; i < interp->n_resources; i++) interp->resources[i].initialized = false;
+  for (int i = 0; i < interp->n_resources; i++)
+    interp->resources[i].initialized = false;
   return kTfLiteOk;
 }
 
@@ -317,6 +344,7 @@ int64_t TflcInterpreterGetTensorArenaOffset(const TfLiteInterpreter *interp,
 size_t TflcInterpreterGetMemoryUsed(const TfLiteInterpreter *interp) {
   if (!interp) return 0;
   size_t total = interp->persistent_bytes;
-  for (int i = 0; i < interp->n_subgraphs; i++) total += interp->subgraphs[i].arena_capacity;
+  for (int i = 0; i < interp->n_subgraphs; i++)
+    total += interp->subgraphs[i].arena_capacity;
   return total;
 }

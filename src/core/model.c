@@ -17,7 +17,8 @@ static _Thread_local char last_model_error[1024];
 const char *TflcGetLastModelError(void) { return last_model_error; }
 
 static void model_error(TfLiteErrorReporterCallback reporter, void *user,
-                        const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+                        const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void model_error(TfLiteErrorReporterCallback reporter, void *user,
                         const char *fmt, ...) {
@@ -106,7 +107,8 @@ TfLiteModel *TfLiteModelCreateFromFileWithErrorReporter(
     if (strncmp(last_model_error, "invalid model", 13) == 0) {
       char msg[sizeof last_model_error];
       memcpy(msg, last_model_error, sizeof msg);
-      snprintf(last_model_error, sizeof last_model_error, "%.300s: %.700s", path, msg);
+      snprintf(last_model_error, sizeof last_model_error, "%.300s: %.700s",
+               path, msg);
     }
     return NULL;
   }

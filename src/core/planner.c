@@ -22,10 +22,10 @@ static void order_by_size(const tflc_plan_item *items, int n, int *order) {
     int j = i - 1;
     while (j >= 0) {
       const tflc_plan_item *a = &items[order[j]], *b = &items[v];
-      int before = a->bytes > b->bytes ||
-                   (a->bytes == b->bytes &&
-                    (a->first < b->first ||
-                     (a->first == b->first && order[j] < v)));
+      int before =
+          a->bytes > b->bytes ||
+          (a->bytes == b->bytes &&
+           (a->first < b->first || (a->first == b->first && order[j] < v)));
       if (before) break;
       order[j + 1] = order[j];
       j--;

@@ -33,8 +33,9 @@ TfLiteSignatureRunner *TfLiteInterpreterGetSignatureRunner(
     r->sg = &interp->subgraphs[s->subgraph_index];
     return r;
   }
-  tflc_interp_error(interp, "no signature named '%s' (the model has %d signatures)", key ? key : "(null)",
-                    def->n_signatures);
+  tflc_interp_error(interp,
+                    "no signature named '%s' (the model has %d signatures)",
+                    key ? key : "(null)", def->n_signatures);
   return NULL;
 }
 
@@ -70,7 +71,8 @@ TfLiteTensor *TfLiteSignatureRunnerGetInputTensor(TfLiteSignatureRunner *r,
   if (!r) return NULL;
   int t = find_map(r->sig->inputs, r->sig->n_inputs, name);
   if (t < 0) {
-    tflc_interp_error(r->interp, "signature '%s' has no input named '%s'", r->sig->key, name ? name : "(null)");
+    tflc_interp_error(r->interp, "signature '%s' has no input named '%s'",
+                      r->sig->key, name ? name : "(null)");
     return NULL;
   }
   return &r->sg->tensors[t];
@@ -81,7 +83,8 @@ const TfLiteTensor *TfLiteSignatureRunnerGetOutputTensor(
   if (!r) return NULL;
   int t = find_map(r->sig->outputs, r->sig->n_outputs, name);
   if (t < 0) {
-    tflc_interp_error(r->interp, "signature '%s' has no output named '%s'", r->sig->key, name ? name : "(null)");
+    tflc_interp_error(r->interp, "signature '%s' has no output named '%s'",
+                      r->sig->key, name ? name : "(null)");
     return NULL;
   }
   return &r->sg->tensors[t];
@@ -95,7 +98,8 @@ TfLiteStatus TfLiteSignatureRunnerResizeInputTensor(TfLiteSignatureRunner *r,
   r->interp->err.msg[0] = '\0';
   int t = find_map(r->sig->inputs, r->sig->n_inputs, name);
   if (t < 0) {
-    tflc_interp_error(r->interp, "signature '%s' has no input named '%s'", r->sig->key, name ? name : "(null)");
+    tflc_interp_error(r->interp, "signature '%s' has no input named '%s'",
+                      r->sig->key, name ? name : "(null)");
     return kTfLiteError;
   }
   if (rank < 0 || (rank > 0 && !dims)) {
@@ -135,28 +139,33 @@ int32_t TflcSignatureRunnerGetSubgraphIndex(const TfLiteSignatureRunner *r) {
   return r && r->sig ? (int32_t)r->sig->subgraph_index : -1;
 }
 
-int32_t TflcSignatureRunnerGetInputTensorIndex(const TfLiteSignatureRunner *r, int32_t i) {
+int32_t TflcSignatureRunnerGetInputTensorIndex(const TfLiteSignatureRunner *r,
+                                               int32_t i) {
   if (!r || !r->sig || i < 0 || i >= r->sig->n_inputs) return -1;
   return (int32_t)r->sig->inputs[i].tensor_index;
 }
 
-int32_t TflcSignatureRunnerGetOutputTensorIndex(const TfLiteSignatureRunner *r, int32_t i) {
+int32_t TflcSignatureRunnerGetOutputTensorIndex(const TfLiteSignatureRunner *r,
+                                                int32_t i) {
   if (!r || !r->sig || i < 0 || i >= r->sig->n_outputs) return -1;
   return (int32_t)r->sig->outputs[i].tensor_index;
 }
 
-TfLiteStatus TflcSignatureRunnerSetInputStrings(TfLiteSignatureRunner *r, const char *name,
-                                                const char *const *strings, const size_t *lengths, int count,
-                                                const int *dims, int rank) {
+TfLiteStatus TflcSignatureRunnerSetInputStrings(
+    TfLiteSignatureRunner *r, const char *name, const char *const *strings,
+    const size_t *lengths, int count, const int *dims, int rank) {
   if (!r) return kTfLiteError;
   TfLiteInterpreter *interp = r->interp;
   interp->err.msg[0] = '\0';
   int ti = find_map(r->sig->inputs, r->sig->n_inputs, name);
   if (ti < 0) {
-    tflc_interp_error(interp, "signature '%s' has no input named '%s'", r->sig->key, name ? name : "(null)");
+    tflc_interp_error(interp, "signature '%s' has no input named '%s'",
+                      r->sig->key, name ? name : "(null)");
     return kTfLiteError;
   }
   char what[160];
-  snprintf(what, sizeof what, "signature '%.60s' input '%.60s'", r->sig->key, name);
-  return tflc_subgraph_write_strings(r->sg, ti, what, strings, lengths, count, dims, rank);
+  snprintf(what, sizeof what, "signature '%.60s' input '%.60s'", r->sig->key,
+           name);
+  return tflc_subgraph_write_strings(r->sg, ti, what, strings, lengths, count,
+                                     dims, rank);
 }

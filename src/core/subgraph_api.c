@@ -37,9 +37,13 @@ TfLiteStatus tflc_sg_resize_input(tflc_subgraph *sg, int i, const int *dims,
   return tflc_subgraph_resize_tensor(sg, sg->inputs[i], dims, rank);
 }
 
-TfLiteStatus tflc_sg_allocate(tflc_subgraph *sg) { return tflc_subgraph_allocate(sg); }
+TfLiteStatus tflc_sg_allocate(tflc_subgraph *sg) {
+  return tflc_subgraph_allocate(sg);
+}
 
-TfLiteStatus tflc_sg_invoke(tflc_subgraph *sg) { return tflc_subgraph_invoke(sg); }
+TfLiteStatus tflc_sg_invoke(tflc_subgraph *sg) {
+  return tflc_subgraph_invoke(sg);
+}
 
 static TfLiteInterpreter *ctx_interp(TfLiteContext *ctx) {
   return ((tflc_subgraph *)ctx->impl_)->interp;
@@ -53,7 +57,8 @@ int tflc_resource_id(TfLiteContext *ctx, const char *key) {
     int cap = interp->cap_resources ? interp->cap_resources * 2 : 8;
     tflc_resource *r = tflc_calloc(interp->alloc, (size_t)cap, sizeof *r);
     if (!r) return -1;
-    if (interp->n_resources) memcpy(r, interp->resources, sizeof *r * (size_t)interp->n_resources);
+    if (interp->n_resources)
+      memcpy(r, interp->resources, sizeof *r * (size_t)interp->n_resources);
     tflc_free(interp->alloc, interp->resources);
     interp->resources = r;
     interp->cap_resources = cap;
@@ -87,7 +92,8 @@ TfLiteStatus tflc_resource_assign(TfLiteContext *ctx, int id,
   tflc_resource *r = &interp->resources[id];
   int rank = value->dims ? value->dims->size : 0;
   if (rank > 8) {
-    ctx->ReportError(ctx, "resource variable rank %d is not supported (max 8)", rank);
+    ctx->ReportError(ctx, "resource variable rank %d is not supported (max 8)",
+                     rank);
     return kTfLiteError;
   }
   if (value->bytes > r->capacity) {
@@ -115,8 +121,8 @@ bool tflc_ctx_cancelled(TfLiteContext *ctx) {
 
 TfLiteStatus tflc_copy_tensor_data(TfLiteContext *ctx, TfLiteTensor *dst,
                                    const TfLiteTensor *src) {
-  if (dst == src ||
-      (dst->data.data == src->data.data && (dst->type != kTfLiteString || dst->bytes == src->bytes)))
+  if (dst == src || (dst->data.data == src->data.data &&
+                     (dst->type != kTfLiteString || dst->bytes == src->bytes)))
     return kTfLiteOk;
   if (dst->type == kTfLiteString && dst->allocation_type == kTfLiteDynamic) {
     /* A STRING value takes the source's shape and bytes (its size is data). */
@@ -124,16 +130,19 @@ TfLiteStatus tflc_copy_tensor_data(TfLiteContext *ctx, TfLiteTensor *dst,
     for (int g = 0; g < interp->n_subgraphs; g++) {
       tflc_subgraph *sg = &interp->subgraphs[g];
       if (dst < sg->tensors || dst >= sg->tensors + sg->n_tensors) continue;
-      if (tflc_subgraph_resize_bytes(sg, (int)(dst - sg->tensors), src->dims ? src->dims->data : NULL,
-                                     src->dims ? src->dims->size : 0, src->bytes) != kTfLiteOk)
+      if (tflc_subgraph_resize_bytes(
+              sg, (int)(dst - sg->tensors), src->dims ? src->dims->data : NULL,
+              src->dims ? src->dims->size : 0, src->bytes) != kTfLiteOk)
         return kTfLiteError;
       if (src->bytes) memcpy(dst->data.data, src->data.data, src->bytes);
       return kTfLiteOk;
     }
   }
   if (dst->bytes != src->bytes) {
-    ctx->ReportError(ctx, "cannot copy tensor '%s' (%zu bytes) into '%s' (%zu bytes)",
-                     src->name ? src->name : "", src->bytes, dst->name ? dst->name : "", dst->bytes);
+    ctx->ReportError(
+        ctx, "cannot copy tensor '%s' (%zu bytes) into '%s' (%zu bytes)",
+        src->name ? src->name : "", src->bytes, dst->name ? dst->name : "",
+        dst->bytes);
     return kTfLiteError;
   }
   if (src->bytes) memcpy(dst->data.data, src->data.data, src->bytes);
@@ -146,13 +155,17 @@ void *tflc_resource_object(TfLiteContext *ctx, int id) {
   return interp->resources[id].object;
 }
 
-TfLiteStatus tflc_resource_set_object(TfLiteContext *ctx, int id, void *object,
-                                      void (*object_free)(void *object, const tflc_allocator *alloc)) {
+TfLiteStatus tflc_resource_set_object(
+    TfLiteContext *ctx, int id, void *object,
+    void (*object_free)(void *object, const tflc_allocator *alloc)) {
   TfLiteInterpreter *interp = ctx_interp(ctx);
-  if (id < 0 || id >= interp->n_resources || interp->resources[id].object) return kTfLiteError;
+  if (id < 0 || id >= interp->n_resources || interp->resources[id].object)
+    return kTfLiteError;
   interp->resources[id].object = object;
   interp->resources[id].object_free = object_free;
   return kTfLiteOk;
 }
 
-const tflc_allocator *tflc_ctx_allocator(TfLiteContext *ctx) { return ctx_interp(ctx)->alloc; }
+const tflc_allocator *tflc_ctx_allocator(TfLiteContext *ctx) {
+  return ctx_interp(ctx)->alloc;
+}

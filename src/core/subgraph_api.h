@@ -55,8 +55,9 @@ TfLiteStatus tflc_resource_assign(TfLiteContext *ctx, int id,
  * allocate such objects (and may at invoke) with the interpreter's
  * allocator. */
 void *tflc_resource_object(TfLiteContext *ctx, int id);
-TfLiteStatus tflc_resource_set_object(TfLiteContext *ctx, int id, void *object,
-                                      void (*object_free)(void *object, const struct tflc_allocator *alloc));
+TfLiteStatus tflc_resource_set_object(
+    TfLiteContext *ctx, int id, void *object,
+    void (*object_free)(void *object, const struct tflc_allocator *alloc));
 const struct tflc_allocator *tflc_ctx_allocator(TfLiteContext *ctx);
 
 #endif

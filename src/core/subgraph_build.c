@@ -8,7 +8,8 @@
 #include "core/subgraph_internal.h"
 #include "schema/schema.h"
 
-static TfLiteStatus init_quantization(tflc_subgraph *sg, int index, TfLiteTensor *t,
+static TfLiteStatus init_quantization(tflc_subgraph *sg, int index,
+                                      TfLiteTensor *t,
                                       const tflc_quant_def *q) {
   if (!q || q->n_scale == 0) return kTfLiteOk;
   int32_t qdim = q->quantized_dimension;
@@ -20,14 +21,17 @@ static TfLiteStatus init_quantization(tflc_subgraph *sg, int index, TfLiteTensor
        * Lite Micro ignores the field. A rank-1 tensor has one axis, so the
        * scales can only be along it: run, and say so. */
       tflc_warnf(&sg->interp->err,
-                 "subgraph %d tensor %d ('%s'): quantized_dimension %d is out of range for a rank-1 tensor "
-                 "with %d scales; using dimension 0 (TensorFlow Lite refuses this model, TensorFlow Lite "
+                 "subgraph %d tensor %d ('%s'): quantized_dimension %d is out "
+                 "of range for a rank-1 tensor "
+                 "with %d scales; using dimension 0 (TensorFlow Lite refuses "
+                 "this model, TensorFlow Lite "
                  "Micro runs it)",
                  sg->index, index, t->name, (int)qdim, (int)q->n_scale);
       qdim = 0;
     } else {
       tflc_interp_error(sg->interp,
-                        "subgraph %d tensor %d ('%s'): quantized_dimension %d is out of range for rank %d",
+                        "subgraph %d tensor %d ('%s'): quantized_dimension %d "
+                        "is out of range for rank %d",
                         sg->index, index, t->name, (int)qdim, rank);
       return kTfLiteError;
     }
@@ -35,8 +39,10 @@ static TfLiteStatus init_quantization(tflc_subgraph *sg, int index, TfLiteTensor
   t->params.scale = q->scale[0];
   t->params.zero_point = q->n_zero_point ? (int32_t)q->zero_point[0] : 0;
   TfLiteAffineQuantization *aq = sg_alloc(sg, sizeof *aq);
-  TfLiteFloatArray *scale = sg_alloc(sg, sizeof(TfLiteFloatArray) + sizeof(float) * (size_t)q->n_scale);
-  TfLiteIntArray *zp = sg_alloc(sg, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)q->n_scale);
+  TfLiteFloatArray *scale = sg_alloc(
+      sg, sizeof(TfLiteFloatArray) + sizeof(float) * (size_t)q->n_scale);
+  TfLiteIntArray *zp =
+      sg_alloc(sg, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)q->n_scale);
   if (!aq || !scale || !zp) {
     sg_free(sg, aq);
     sg_free(sg, scale);
@@ -48,7 +54,8 @@ static TfLiteStatus init_quantization(tflc_subgraph *sg, int index, TfLiteTensor
   for (int i = 0; i < q->n_scale; i++) {
     scale->data[i] = q->scale[i];
     int64_t z = q->n_zero_point == q->n_scale ? q->zero_point[i]
-                : q->n_zero_point ? q->zero_point[0] : 0;
+                : q->n_zero_point             ? q->zero_point[0]
+                                              : 0;
     zp->data[i] = (int)(z < INT_MIN ? INT_MIN : z > INT_MAX ? INT_MAX : z);
   }
   aq->scale = scale;
@@ -69,7 +76,8 @@ static TfLiteStatus init_tensor(tflc_subgraph *sg, int i) {
   t->dims = sg_int_array(sg, td->shape, td->rank, sg->dims_cap[i]);
   if (!t->dims) return kTfLiteError;
   if (td->has_shape_signature) {
-    t->dims_signature = sg_int_array(sg, td->shape_signature, td->n_shape_signature, 0);
+    t->dims_signature =
+        sg_int_array(sg, td->shape_signature, td->n_shape_signature, 0);
     if (!t->dims_signature) return kTfLiteError;
   }
   if (init_quantization(sg, i, t, td->quant) != kTfLiteOk) return kTfLiteError;
@@ -78,7 +86,8 @@ static TfLiteStatus init_tensor(tflc_subgraph *sg, int i) {
   sg->arena_offset[i] = -1;
   size_t elems = 0;
   if (tflc_shape_elems(td->shape, td->rank, (size_t)INT32_MAX, &elems) != 0) {
-    tflc_interp_error(interp, "subgraph %d tensor %d ('%s'): invalid shape", sg->index, i, t->name);
+    tflc_interp_error(interp, "subgraph %d tensor %d ('%s'): invalid shape",
+                      sg->index, i, t->name);
     return kTfLiteError;
   }
   size_t esize = tflc_type_size(t->type);
@@ -128,10 +137,12 @@ static TfLiteStatus init_node(tflc_subgraph *sg, int i) {
     n->name = name ? name : "unknown builtin";
   }
   /* An op carries builtin_options or builtin_options_2 (StableHLO ops). */
-  n->options = od->options.table || !od->options2.table ? od->options : od->options2;
+  n->options =
+      od->options.table || !od->options2.table ? od->options : od->options2;
   n->node.inputs = sg_int_array(sg, od->inputs, od->n_inputs, 0);
   n->node.outputs = sg_int_array(sg, od->outputs, od->n_outputs, 0);
-  n->node.intermediates = sg_int_array(sg, od->intermediates, od->n_intermediates, 0);
+  n->node.intermediates =
+      sg_int_array(sg, od->intermediates, od->n_intermediates, 0);
   n->node.temporaries = sg_int_array(sg, NULL, 0, 0);
   if (!n->node.inputs || !n->node.outputs || !n->node.intermediates ||
       !n->node.temporaries)
@@ -151,30 +162,36 @@ TfLiteStatus tflc_subgraph_init(TfLiteInterpreter *interp, int index) {
   sg->current_node = -1;
   int nt = sg->def->n_tensors;
   sg->n_tensors = nt;
-  sg->tensors = tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(TfLiteTensor));
+  sg->tensors =
+      tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(TfLiteTensor));
   sg->dims_cap = tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(int));
-  sg->arena_offset = tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(int64_t));
-  sg->heap_capacity = tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(size_t));
+  sg->arena_offset =
+      tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(int64_t));
+  sg->heap_capacity =
+      tflc_calloc(interp->alloc, (size_t)(nt ? nt : 1), sizeof(size_t));
   int nn = sg->def->n_operators;
   sg->n_nodes = nn;
-  sg->nodes = tflc_calloc(interp->alloc, (size_t)(nn ? nn : 1), sizeof(tflc_node_info));
+  sg->nodes =
+      tflc_calloc(interp->alloc, (size_t)(nn ? nn : 1), sizeof(tflc_node_info));
   sg->n_inputs = sg->def->n_inputs;
   sg->inputs = sg->def->inputs;
   sg->n_outputs = sg->def->n_outputs;
   sg->outputs = sg->def->outputs;
-  if (!sg->tensors || !sg->dims_cap || !sg->arena_offset || !sg->heap_capacity ||
-      !sg->nodes) {
+  if (!sg->tensors || !sg->dims_cap || !sg->arena_offset ||
+      !sg->heap_capacity || !sg->nodes) {
     /* destroy() walks n_tensors/n_nodes: only over arrays that exist. */
     if (!sg->tensors || !sg->dims_cap || !sg->heap_capacity) sg->n_tensors = 0;
     if (!sg->nodes) sg->n_nodes = 0;
-    tflc_interp_oom(interp, "creating a subgraph", sizeof(TfLiteTensor) * (size_t)nt);
+    tflc_interp_oom(interp, "creating a subgraph",
+                    sizeof(TfLiteTensor) * (size_t)nt);
     return kTfLiteError;
   }
   tflc_subgraph_init_context(sg);
   for (int i = 0; i < nt; i++) {
     if (init_tensor(sg, i) != kTfLiteOk) {
       if (!interp->err.msg[0])
-        tflc_interp_oom(interp, "creating tensors", sizeof(TfLiteIntArray) + 4 * sizeof(int));
+        tflc_interp_oom(interp, "creating tensors",
+                        sizeof(TfLiteIntArray) + 4 * sizeof(int));
       return kTfLiteError;
     }
   }
@@ -224,4 +241,3 @@ void tflc_subgraph_destroy(tflc_subgraph *sg) {
   sg_free(sg, sg->arena_block);
   memset(sg, 0, sizeof *sg);
 }
-

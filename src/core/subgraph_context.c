@@ -11,7 +11,6 @@ static TfLiteInterpreter *sg_interp(const TfLiteContext *ctx) {
   return ((tflc_subgraph *)ctx->impl_)->interp;
 }
 
-
 static void ctx_report_error(TfLiteContext *ctx, const char *format, ...) {
   tflc_subgraph *sg = ctx->impl_;
   char msg[768];
@@ -49,8 +48,9 @@ static TfLiteStatus ctx_resize_tensor(TfLiteContext *ctx, TfLiteTensor *t,
 static TfLiteStatus ctx_add_tensors(TfLiteContext *ctx, int n, int *first) {
   (void)n;
   (void)first;
-  ctx_report_error(ctx, "AddTensors is not supported by tflc; use "
-                        "RequestScratchBufferInArena for temporary memory");
+  ctx_report_error(ctx,
+                   "AddTensors is not supported by tflc; use "
+                   "RequestScratchBufferInArena for temporary memory");
   return kTfLiteError;
 }
 
@@ -77,15 +77,19 @@ static TfLiteTensor *ctx_get_tensor(const TfLiteContext *ctx, int index) {
 
 /* Scratch for a node prepared at invoke: offsets in the dynamic block, which
  * grows (allocation at invoke: only graphs with data-dependent shapes). */
-static TfLiteStatus request_dyn_scratch(tflc_subgraph *sg, size_t bytes, int *idx) {
+static TfLiteStatus request_dyn_scratch(tflc_subgraph *sg, size_t bytes,
+                                        int *idx) {
   if (sg->n_dyn_scratch >= 16) {
-    ctx_report_error(&sg->ctx, "too many scratch buffers for one node (max 16)");
+    ctx_report_error(&sg->ctx,
+                     "too many scratch buffers for one node (max 16)");
     return kTfLiteError;
   }
   size_t start = 0;
   if (sg->n_dyn_scratch) {
     int last = sg->n_dyn_scratch - 1;
-    start = (sg->dyn_scratch_offsets[last] + sg->dyn_scratch_bytes[last] + 63u) & ~(size_t)63u;
+    start =
+        (sg->dyn_scratch_offsets[last] + sg->dyn_scratch_bytes[last] + 63u) &
+        ~(size_t)63u;
   }
   size_t need;
   if (tflc_add_size(start, bytes, &need) != 0) return kTfLiteError;
@@ -108,7 +112,8 @@ static TfLiteStatus request_dyn_scratch(tflc_subgraph *sg, size_t bytes, int *id
 static TfLiteStatus ctx_request_scratch(TfLiteContext *ctx, size_t bytes,
                                         int *idx) {
   tflc_subgraph *sg = ctx->impl_;
-  if (sg->invoke_phase && sg->current_node >= 0 && sg->nodes[sg->current_node].deferred)
+  if (sg->invoke_phase && sg->current_node >= 0 &&
+      sg->nodes[sg->current_node].deferred)
     return request_dyn_scratch(sg, bytes, idx);
   if (sg->invoke_phase || sg->current_node < 0) {
     ctx_report_error(ctx, "scratch buffers can only be requested in prepare");
@@ -118,10 +123,12 @@ static TfLiteStatus ctx_request_scratch(TfLiteContext *ctx, size_t bytes,
     int cap = sg->cap_scratch ? sg->cap_scratch * 2 : 16;
     tflc_scratch *s = sg_alloc(sg, sizeof(tflc_scratch) * (size_t)cap);
     if (!s) {
-      tflc_interp_oom(sg->interp, "the scratch buffer list", sizeof(tflc_scratch) * (size_t)cap);
+      tflc_interp_oom(sg->interp, "the scratch buffer list",
+                      sizeof(tflc_scratch) * (size_t)cap);
       return kTfLiteError;
     }
-    if (sg->n_scratch) memcpy(s, sg->scratch, sizeof(tflc_scratch) * (size_t)sg->n_scratch);
+    if (sg->n_scratch)
+      memcpy(s, sg->scratch, sizeof(tflc_scratch) * (size_t)sg->n_scratch);
     sg_free(sg, sg->scratch);
     sg->scratch = s;
     sg->cap_scratch = cap;
@@ -144,21 +151,27 @@ static void ctx_parallel_for(TfLiteContext *ctx, int n_tasks,
   tflc_pool_run(sg_interp(ctx)->pool, fn, arg, n_tasks);
 }
 
-static TfLiteStatus ctx_resize_bytes(TfLiteContext *ctx, TfLiteTensor *t, const int *dims, int rank,
-                                     size_t bytes) {
+static TfLiteStatus ctx_resize_bytes(TfLiteContext *ctx, TfLiteTensor *t,
+                                     const int *dims, int rank, size_t bytes) {
   tflc_subgraph *sg = ctx->impl_;
   if (!t || t < sg->tensors || t >= sg->tensors + sg->n_tensors) {
     ctx_report_error(ctx, "resize of a tensor that is not in this subgraph");
     return kTfLiteError;
   }
-  return tflc_subgraph_resize_bytes(sg, (int)(t - sg->tensors), dims, rank, bytes);
+  return tflc_subgraph_resize_bytes(sg, (int)(t - sg->tensors), dims, rank,
+                                    bytes);
 }
 
-static TfLiteStatus ctx_make_output_constant(TfLiteContext *ctx, TfLiteTensor *t) {
+static TfLiteStatus ctx_make_output_constant(TfLiteContext *ctx,
+                                             TfLiteTensor *t) {
   tflc_subgraph *sg = ctx->impl_;
-  if (sg->invoke_phase || !t || t < sg->tensors || t >= sg->tensors + sg->n_tensors) return kTfLiteError;
+  if (sg->invoke_phase || !t || t < sg->tensors ||
+      t >= sg->tensors + sg->n_tensors)
+    return kTfLiteError;
   if (t->type == kTfLiteString) return kTfLiteError;
-  if (t->allocation_type != kTfLiteArenaRw && t->allocation_type != kTfLitePersistentRo) return kTfLiteError;
+  if (t->allocation_type != kTfLiteArenaRw &&
+      t->allocation_type != kTfLitePersistentRo)
+    return kTfLiteError;
   t->allocation_type = kTfLitePersistentRo;
   return tflc_subgraph_ensure_heap(sg, (int)(t - sg->tensors));
 }

@@ -12,10 +12,13 @@ static inline void *sg_alloc(tflc_subgraph *sg, size_t bytes) {
   return tflc_alloc(sg->interp->alloc, bytes);
 }
 
-static inline void sg_free(tflc_subgraph *sg, void *p) { tflc_free(sg->interp->alloc, p); }
+static inline void sg_free(tflc_subgraph *sg, void *p) {
+  tflc_free(sg->interp->alloc, p);
+}
 
 /* An int array with room for `capacity` entries holding v[0..n). */
-TfLiteIntArray *sg_int_array(tflc_subgraph *sg, const int32_t *v, int n, int capacity);
+TfLiteIntArray *sg_int_array(tflc_subgraph *sg, const int32_t *v, int n,
+                             int capacity);
 
 /* subgraph_context.c: the TfLiteContext callbacks of sg. */
 void tflc_subgraph_init_context(tflc_subgraph *sg);

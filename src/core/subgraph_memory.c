@@ -7,17 +7,19 @@
 #include "base/checked_math.h"
 #include "core/subgraph_internal.h"
 
-TfLiteIntArray *sg_int_array(tflc_subgraph *sg, const int32_t *v, int n, int capacity) {
+TfLiteIntArray *sg_int_array(tflc_subgraph *sg, const int32_t *v, int n,
+                             int capacity) {
   if (capacity < n) capacity = n;
-  TfLiteIntArray *a = sg_alloc(sg, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)capacity);
+  TfLiteIntArray *a =
+      sg_alloc(sg, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)capacity);
   if (!a) return NULL;
   a->size = n;
   for (int i = 0; i < n; i++) a->data[i] = v[i];
   return a;
 }
 
-static TfLiteStatus tensor_bytes(const TfLiteTensor *t, const int *dims, int rank,
-                                 size_t *bytes) {
+static TfLiteStatus tensor_bytes(const TfLiteTensor *t, const int *dims,
+                                 int rank, size_t *bytes) {
   size_t elems;
   if (tflc_shape_elems(dims, rank, (size_t)INT32_MAX, &elems) != 0)
     return kTfLiteError;
@@ -25,8 +27,9 @@ static TfLiteStatus tensor_bytes(const TfLiteTensor *t, const int *dims, int ran
     *bytes = (elems + 1) / 2;
     return kTfLiteOk;
   }
-  return tflc_mul_size(elems, tflc_type_size(t->type), bytes) == 0 ? kTfLiteOk
-                                                                   : kTfLiteError;
+  return tflc_mul_size(elems, tflc_type_size(t->type), bytes) == 0
+             ? kTfLiteOk
+             : kTfLiteError;
 }
 
 /* Makes sure a heap-held tensor (dynamic or persistent) has room. */
@@ -35,7 +38,9 @@ TfLiteStatus tflc_subgraph_ensure_heap(tflc_subgraph *sg, int i) {
   if (t->bytes <= sg->heap_capacity[i] && (t->data.data || t->bytes == 0))
     return kTfLiteOk;
   if (sg->invoke_phase && t->allocation_type != kTfLiteDynamic) {
-    tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): cannot grow at invoke", sg->index, i, t->name);
+    tflc_interp_error(sg->interp,
+                      "subgraph %d tensor %d ('%s'): cannot grow at invoke",
+                      sg->index, i, t->name);
     return kTfLiteError;
   }
   void *p = sg_alloc(sg, t->bytes ? t->bytes : 1);
@@ -54,38 +59,49 @@ TfLiteStatus tflc_subgraph_resize_tensor(tflc_subgraph *sg, int i,
                                          const int *dims, int rank) {
   TfLiteTensor *t = &sg->tensors[i];
   if (rank < 0 || rank > TFLC_MAX_RANK || (rank > 0 && !dims)) {
-    tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): rank %d is not supported (max %d)",
-                      sg->index, i, t->name, rank, TFLC_MAX_RANK);
+    tflc_interp_error(
+        sg->interp,
+        "subgraph %d tensor %d ('%s'): rank %d is not supported (max %d)",
+        sg->index, i, t->name, rank, TFLC_MAX_RANK);
     return kTfLiteError;
   }
   for (int d = 0; d < rank; d++) {
     if (dims[d] < 0) {
-      tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): dimension %d is negative (%d)",
-                        sg->index, i, t->name, d, dims[d]);
+      tflc_interp_error(
+          sg->interp,
+          "subgraph %d tensor %d ('%s'): dimension %d is negative (%d)",
+          sg->index, i, t->name, d, dims[d]);
       return kTfLiteError;
     }
   }
   if (TfLiteIntArrayEqualsArray(t->dims, rank, dims)) return kTfLiteOk;
   size_t bytes = 0;
-  if (t->type != kTfLiteString && tensor_bytes(t, dims, rank, &bytes) != kTfLiteOk) {
-    tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): shape is too large", sg->index, i, t->name);
+  if (t->type != kTfLiteString &&
+      tensor_bytes(t, dims, rank, &bytes) != kTfLiteOk) {
+    tflc_interp_error(sg->interp,
+                      "subgraph %d tensor %d ('%s'): shape is too large",
+                      sg->index, i, t->name);
     return kTfLiteError;
   }
   if (t->allocation_type == kTfLiteMmapRo) {
-    tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): a constant tensor cannot be resized",
-                      sg->index, i, t->name);
+    tflc_interp_error(
+        sg->interp,
+        "subgraph %d tensor %d ('%s'): a constant tensor cannot be resized",
+        sg->index, i, t->name);
     return kTfLiteError;
   }
   if (sg->invoke_phase && t->allocation_type != kTfLiteDynamic) {
     tflc_interp_error(sg->interp,
-                      "subgraph %d tensor %d ('%s'): shape changed during invoke but the tensor is not dynamic",
+                      "subgraph %d tensor %d ('%s'): shape changed during "
+                      "invoke but the tensor is not dynamic",
                       sg->index, i, t->name);
     return kTfLiteError;
   }
   if (rank > sg->dims_cap[i]) {
     TfLiteIntArray *a = sg_int_array(sg, dims, rank, rank);
     if (!a) {
-      tflc_interp_oom(sg->interp, "resizing a tensor", sizeof(int) * (size_t)rank);
+      tflc_interp_oom(sg->interp, "resizing a tensor",
+                      sizeof(int) * (size_t)rank);
       return kTfLiteError;
     }
     sg_free(sg, t->dims);
@@ -104,10 +120,14 @@ TfLiteStatus tflc_subgraph_resize_tensor(tflc_subgraph *sg, int i,
   return kTfLiteOk;
 }
 
-TfLiteStatus tflc_subgraph_resize_bytes(tflc_subgraph *sg, int i, const int *dims, int rank, size_t bytes) {
+TfLiteStatus tflc_subgraph_resize_bytes(tflc_subgraph *sg, int i,
+                                        const int *dims, int rank,
+                                        size_t bytes) {
   TfLiteTensor *t = &sg->tensors[i];
   if (t->allocation_type != kTfLiteDynamic) {
-    tflc_interp_error(sg->interp, "subgraph %d tensor %d ('%s'): only dynamic (e.g. STRING) tensors take a byte size",
+    tflc_interp_error(sg->interp,
+                      "subgraph %d tensor %d ('%s'): only dynamic (e.g. "
+                      "STRING) tensors take a byte size",
                       sg->index, i, t->name);
     return kTfLiteError;
   }
@@ -132,12 +152,17 @@ TfLiteStatus tflc_subgraph_plan_arena(tflc_subgraph *sg) {
   int n_items_max = nt + sg->n_scratch;
   int *first = tflc_alloc(interp->alloc, sizeof(int) * (size_t)(nt ? nt : 1));
   int *last = tflc_alloc(interp->alloc, sizeof(int) * (size_t)(nt ? nt : 1));
-  tflc_plan_item *items = tflc_alloc(interp->alloc, sizeof(tflc_plan_item) * (size_t)(n_items_max ? n_items_max : 1));
-  int *owner = tflc_alloc(interp->alloc, sizeof(int) * (size_t)(n_items_max ? n_items_max : 1));
-  int *order = tflc_alloc(interp->alloc, sizeof(int) * (size_t)(n_items_max ? n_items_max : 1));
+  tflc_plan_item *items =
+      tflc_alloc(interp->alloc, sizeof(tflc_plan_item) *
+                                    (size_t)(n_items_max ? n_items_max : 1));
+  int *owner = tflc_alloc(
+      interp->alloc, sizeof(int) * (size_t)(n_items_max ? n_items_max : 1));
+  int *order = tflc_alloc(
+      interp->alloc, sizeof(int) * (size_t)(n_items_max ? n_items_max : 1));
   TfLiteStatus status = kTfLiteError;
   if (!first || !last || !items || !owner || !order) {
-    tflc_interp_oom(interp, "planning the arena", sizeof(tflc_plan_item) * (size_t)n_items_max);
+    tflc_interp_oom(interp, "planning the arena",
+                    sizeof(tflc_plan_item) * (size_t)n_items_max);
     goto done;
   }
   for (int t = 0; t < nt; t++) {
@@ -152,20 +177,27 @@ TfLiteStatus tflc_subgraph_plan_arena(tflc_subgraph *sg) {
   for (int i = 0; i < nn; i++) {
     const TfLiteNode *node = &sg->nodes[i].node;
     for (int k = 0; k < node->inputs->size; k++)
-      if (node->inputs->data[k] >= 0) widen(first, last, node->inputs->data[k], i);
-    for (int k = 0; k < node->outputs->size; k++) widen(first, last, node->outputs->data[k], i);
-    for (int k = 0; k < node->intermediates->size; k++) widen(first, last, node->intermediates->data[k], i);
+      if (node->inputs->data[k] >= 0)
+        widen(first, last, node->inputs->data[k], i);
+    for (int k = 0; k < node->outputs->size; k++)
+      widen(first, last, node->outputs->data[k], i);
+    for (int k = 0; k < node->intermediates->size; k++)
+      widen(first, last, node->intermediates->data[k], i);
   }
-  for (int k = 0; k < sg->n_outputs; k++) widen(first, last, sg->outputs[k], nn);
+  for (int k = 0; k < sg->n_outputs; k++)
+    widen(first, last, sg->outputs[k], nn);
   int n_items = 0;
   for (int t = 0; t < nt; t++) {
     sg->arena_offset[t] = -1;
-    if (sg->tensors[t].allocation_type != kTfLiteArenaRw || last[t] < 0) continue;
-    items[n_items] = (tflc_plan_item){sg->tensors[t].bytes, first[t], last[t], 0};
+    if (sg->tensors[t].allocation_type != kTfLiteArenaRw || last[t] < 0)
+      continue;
+    items[n_items] =
+        (tflc_plan_item){sg->tensors[t].bytes, first[t], last[t], 0};
     owner[n_items++] = t;
   }
   for (int s = 0; s < sg->n_scratch; s++) {
-    items[n_items] = (tflc_plan_item){sg->scratch[s].bytes, sg->scratch[s].node, sg->scratch[s].node, 0};
+    items[n_items] = (tflc_plan_item){sg->scratch[s].bytes, sg->scratch[s].node,
+                                      sg->scratch[s].node, 0};
     owner[n_items++] = -1 - s;
   }
   size_t total = tflc_plan_greedy(items, n_items, TFLC_ARENA_ALIGN, order);
@@ -183,17 +215,23 @@ TfLiteStatus tflc_subgraph_plan_arena(tflc_subgraph *sg) {
     if (!block) {
       if (interp->caller_arena)
         tflc_interp_error(interp,
-                          "subgraph %d: the caller-supplied arena (%zu bytes) is too small: this model needs "
-                          "%zu bytes (%zu for the interpreter and kernel data, then %zu for the tensor arena)",
+                          "subgraph %d: the caller-supplied arena (%zu bytes) "
+                          "is too small: this model needs "
+                          "%zu bytes (%zu for the interpreter and kernel data, "
+                          "then %zu for the tensor arena)",
                           sg->index, interp->bump.size + interp->bump.skip,
-                          tflc_bump_needed(&interp->bump, block_size), interp->bump.used, block_size);
+                          tflc_bump_needed(&interp->bump, block_size),
+                          interp->bump.used, block_size);
       else
-        tflc_interp_error(interp, "subgraph %d: out of memory allocating a %zu-byte tensor arena", sg->index,
-                          block_size);
+        tflc_interp_error(
+            interp,
+            "subgraph %d: out of memory allocating a %zu-byte tensor arena",
+            sg->index, block_size);
       goto done;
     }
     sg->arena_block = block;
-    uintptr_t a = ((uintptr_t)block + TFLC_ARENA_ALIGN - 1) & ~(uintptr_t)(TFLC_ARENA_ALIGN - 1);
+    uintptr_t a = ((uintptr_t)block + TFLC_ARENA_ALIGN - 1) &
+                  ~(uintptr_t)(TFLC_ARENA_ALIGN - 1);
     sg->arena = (uint8_t *)a;
     sg->arena_capacity = total;
   }
@@ -221,9 +259,11 @@ done:
  * point for 8-bit quantized state (as TensorFlow Lite does), 0 otherwise. */
 static void fill_variable_zero(TfLiteTensor *t) {
   int byte = 0;
-  if ((t->type == kTfLiteInt8 || t->type == kTfLiteUInt8) && t->quantization.type == kTfLiteAffineQuantization)
+  if ((t->type == kTfLiteInt8 || t->type == kTfLiteUInt8) &&
+      t->quantization.type == kTfLiteAffineQuantization)
     byte = t->params.zero_point;
-  if (t->data.data) memset(t->data.data, byte, t->bytes); /* NULL when 0 bytes */
+  if (t->data.data)
+    memset(t->data.data, byte, t->bytes); /* NULL when 0 bytes */
 }
 
 /* Variables and dynamic tensors live on the heap (persistent region). */
@@ -236,14 +276,16 @@ TfLiteStatus tflc_subgraph_allocate_heap_tensors(tflc_subgraph *sg) {
       if (fresh) {
         const tflc_tensor_def *td = &sg->def->tensors[i];
         /* no &buffers[0] when the model has no buffers (NULL array) */
-        const tflc_buffer_def *b = td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
+        const tflc_buffer_def *b =
+            td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
         /* no memcpy of 0 bytes: data (and b->data) are NULL when empty */
         if (td->buffer && b->size == t->bytes && b->size > 0)
           memcpy(t->data.data, b->data, b->size);
         else
           fill_variable_zero(t);
       }
-    } else if (t->allocation_type == kTfLiteDynamic && t->type != kTfLiteString) {
+    } else if (t->allocation_type == kTfLiteDynamic &&
+               t->type != kTfLiteString) {
       if (tflc_subgraph_ensure_heap(sg, i) != kTfLiteOk) return kTfLiteError;
     }
   }
@@ -253,14 +295,15 @@ TfLiteStatus tflc_subgraph_allocate_heap_tensors(tflc_subgraph *sg) {
 void tflc_subgraph_reset_variables(tflc_subgraph *sg) {
   for (int i = 0; i < sg->n_tensors; i++) {
     TfLiteTensor *t = &sg->tensors[i];
-    if (t->allocation_type != kTfLiteArenaRwPersistent || !t->data.data) continue;
+    if (t->allocation_type != kTfLiteArenaRwPersistent || !t->data.data)
+      continue;
     const tflc_tensor_def *td = &sg->def->tensors[i];
     /* no &buffers[0] when the model has no buffers (NULL array) */
-    const tflc_buffer_def *b = td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
+    const tflc_buffer_def *b =
+        td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
     if (td->buffer && b->size == t->bytes && b->size > 0)
       memcpy(t->data.data, b->data, b->size);
     else
       fill_variable_zero(t);
   }
 }
-

@@ -8,7 +8,8 @@
 
 TfLiteIntArray *TfLiteIntArrayCreate(int size) {
   if (size < 0) return NULL;
-  TfLiteIntArray *a = tflc_alloc(NULL, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)size);
+  TfLiteIntArray *a =
+      tflc_alloc(NULL, sizeof(TfLiteIntArray) + sizeof(int) * (size_t)size);
   if (a) a->size = size;
   return a;
 }
@@ -39,7 +40,8 @@ int TfLiteIntArrayEqualsArray(const TfLiteIntArray *a, int b_size,
 
 TfLiteFloatArray *TfLiteFloatArrayCreate(int size) {
   if (size < 0) return NULL;
-  TfLiteFloatArray *a = tflc_alloc(NULL, sizeof(TfLiteFloatArray) + sizeof(float) * (size_t)size);
+  TfLiteFloatArray *a =
+      tflc_alloc(NULL, sizeof(TfLiteFloatArray) + sizeof(float) * (size_t)size);
   if (a) a->size = size;
   return a;
 }
@@ -74,12 +76,20 @@ const char *TfLiteTypeGetName(TfLiteType type) {
 
 size_t tflc_type_size(TfLiteType type) {
   switch (type) {
-    case kTfLiteFloat32: case kTfLiteInt32: case kTfLiteUInt32: return 4;
-    case kTfLiteUInt8: case kTfLiteInt8: case kTfLiteBool: return 1;
-    case kTfLiteInt64: case kTfLiteUInt64: case kTfLiteFloat64: return 8;
+    case kTfLiteFloat32:
+    case kTfLiteInt32:
+    case kTfLiteUInt32: return 4;
+    case kTfLiteUInt8:
+    case kTfLiteInt8:
+    case kTfLiteBool: return 1;
+    case kTfLiteInt64:
+    case kTfLiteUInt64:
+    case kTfLiteFloat64: return 8;
     case kTfLiteComplex64: return 8;
     case kTfLiteComplex128: return 16;
-    case kTfLiteInt16: case kTfLiteUInt16: case kTfLiteFloat16:
+    case kTfLiteInt16:
+    case kTfLiteUInt16:
+    case kTfLiteFloat16:
     case kTfLiteBFloat16: return 2;
     case kTfLiteResource: return 4; /* resource handles are int32 ids */
     default: return 0;
@@ -127,7 +137,9 @@ int32_t TfLiteTensorDim(const TfLiteTensor *t, int32_t i) {
 
 size_t TfLiteTensorByteSize(const TfLiteTensor *t) { return t ? t->bytes : 0; }
 
-void *TfLiteTensorData(const TfLiteTensor *t) { return t ? t->data.data : NULL; }
+void *TfLiteTensorData(const TfLiteTensor *t) {
+  return t ? t->data.data : NULL;
+}
 
 const char *TfLiteTensorName(const TfLiteTensor *t) {
   return t && t->name ? t->name : "";

@@ -41,7 +41,8 @@ static void *worker_main(void *arg) {
   unsigned long seen = 0;
   pthread_mutex_lock(&p->lock);
   for (;;) {
-    while (!p->stopping && p->generation == seen) pthread_cond_wait(&p->wake, &p->lock);
+    while (!p->stopping && p->generation == seen)
+      pthread_cond_wait(&p->wake, &p->lock);
     if (p->stopping) break;
     seen = p->generation;
     pthread_mutex_unlock(&p->lock);
@@ -96,9 +97,12 @@ void tflc_pool_destroy(tflc_thread_pool *p) {
   tflc_free(alloc, p);
 }
 
-int tflc_pool_threads(const tflc_thread_pool *p) { return p ? p->n_workers + 1 : 1; }
+int tflc_pool_threads(const tflc_thread_pool *p) {
+  return p ? p->n_workers + 1 : 1;
+}
 
-void tflc_pool_run(tflc_thread_pool *p, tflc_task_fn fn, void *arg, int n_tasks) {
+void tflc_pool_run(tflc_thread_pool *p, tflc_task_fn fn, void *arg,
+                   int n_tasks) {
   if (n_tasks <= 0) return;
   if (!p || n_tasks == 1) {
     for (int t = 0; t < n_tasks; t++) fn(arg, t);

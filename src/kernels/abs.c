@@ -24,6 +24,5 @@ static TfLiteStatus abs_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_unary_invoke_q(ctx, node, abs_f32, abs_i32);
 }
 
-const TfLiteRegistration kern_abs = {.init = quant_unary_init,
-                                     .prepare = abs_prepare,
-                                     .invoke = abs_invoke};
+const TfLiteRegistration kern_abs = {
+    .init = quant_unary_init, .prepare = abs_prepare, .invoke = abs_invoke};

@@ -24,8 +24,7 @@ static TfLiteStatus add_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus add_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_arith_rows rows = {add_row_f32, add_row_i32,
-                                       add_row_i64};
+  static const kern_arith_rows rows = {add_row_f32, add_row_i32, add_row_i64};
   return kern_arith_invoke(ctx, node, &rows, true);
 }
 

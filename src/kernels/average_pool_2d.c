@@ -37,35 +37,35 @@ static void avg_pool_f32(const kern_pool2d *p, const float *in, float *out) {
   }
 }
 
-#define AVG_POOL_Q(T)                                                         \
-  do {                                                                        \
-    const T *in_ = (const T *)in->data.raw_const;                             \
-    T *o = (T *)out->data.raw;                                                \
-    for (int b = 0; b < p->batches; b++) {                                    \
-      const T *img = in_ + (size_t)b * p->in_h * p->in_w * p->channels;       \
-      for (int oy = 0; oy < p->out_h; oy++) {                                 \
-        int ys, ye;                                                           \
-        kern_pool2d_rows(p, oy, &ys, &ye);                                    \
-        for (int ox = 0; ox < p->out_w; ox++) {                               \
-          int xs, xe;                                                         \
-          kern_pool2d_cols(p, ox, &xs, &xe);                                  \
-          int32_t count = (ye > ys && xe > xs) ? (ye - ys) * (xe - xs) : 0;   \
-          for (int c = 0; c < p->channels; c++) {                             \
-            int32_t acc = 0;                                                  \
-            for (int y = ys; y < ye; y++) {                                   \
-              const T *row = img + (size_t)y * p->in_w * p->channels;         \
-              for (int x = xs; x < xe; x++)                                   \
-                acc += row[(size_t)x * p->channels + c];                      \
-            }                                                                 \
-            if (count > 0)                                                    \
-              acc = acc > 0 ? (acc + count / 2) / count                       \
-                            : (acc - count / 2) / count;                      \
-            acc = acc < p->q_lo ? p->q_lo : (acc > p->q_hi ? p->q_hi : acc);  \
-            *o++ = (T)acc;                                                    \
-          }                                                                   \
-        }                                                                     \
-      }                                                                       \
-    }                                                                         \
+#define AVG_POOL_Q(T)                                                        \
+  do {                                                                       \
+    const T *in_ = (const T *)in->data.raw_const;                            \
+    T *o = (T *)out->data.raw;                                               \
+    for (int b = 0; b < p->batches; b++) {                                   \
+      const T *img = in_ + (size_t)b * p->in_h * p->in_w * p->channels;      \
+      for (int oy = 0; oy < p->out_h; oy++) {                                \
+        int ys, ye;                                                          \
+        kern_pool2d_rows(p, oy, &ys, &ye);                                   \
+        for (int ox = 0; ox < p->out_w; ox++) {                              \
+          int xs, xe;                                                        \
+          kern_pool2d_cols(p, ox, &xs, &xe);                                 \
+          int32_t count = (ye > ys && xe > xs) ? (ye - ys) * (xe - xs) : 0;  \
+          for (int c = 0; c < p->channels; c++) {                            \
+            int32_t acc = 0;                                                 \
+            for (int y = ys; y < ye; y++) {                                  \
+              const T *row = img + (size_t)y * p->in_w * p->channels;        \
+              for (int x = xs; x < xe; x++)                                  \
+                acc += row[(size_t)x * p->channels + c];                     \
+            }                                                                \
+            if (count > 0)                                                   \
+              acc = acc > 0 ? (acc + count / 2) / count                      \
+                            : (acc - count / 2) / count;                     \
+            acc = acc < p->q_lo ? p->q_lo : (acc > p->q_hi ? p->q_hi : acc); \
+            *o++ = (T)acc;                                                   \
+          }                                                                  \
+        }                                                                    \
+      }                                                                      \
+    }                                                                        \
   } while (0)
 
 static void avg_pool_q(const kern_pool2d *p, const TfLiteTensor *in,

@@ -11,10 +11,10 @@
  * the XNNPACK rounding mode always asymmetrically, as XNNPACK's dynamically
  * quantized (qd8) batch matrix multiply that LiteRT's delegate runs it
  * with. */
-#include "kernels/kernel_util.h"
-#include "kernels/internal/quant_xnn.h"
 #include "kernels/internal/parallel_gemm.h"
 #include "kernels/internal/quant_dense.h"
+#include "kernels/internal/quant_xnn.h"
+#include "kernels/kernel_util.h"
 
 #include <string.h>
 
@@ -30,7 +30,7 @@ enum { kModeF32 = 0, kModeQuant, kModeHybrid };
 
 typedef struct bmm_data {
   int mode;
-  quant_out_params q;   /* kModeQuant (one multiplier, in mult/shift) */
+  quant_out_params q; /* kModeQuant (one multiplier, in mult/shift) */
   int32_t mult;
   int shift;
   quant_hybrid_data hy; /* kModeHybrid */
@@ -74,8 +74,7 @@ static void batch_strides(const TfLiteTensor *t, size_t slice, size_t *out) {
 static TfLiteStatus bmm_prepare_quant(TfLiteContext *ctx,
                                       const TfLiteTensor *lhs,
                                       const TfLiteTensor *rhs,
-                                      const TfLiteTensor *output,
-                                      bmm_data *d) {
+                                      const TfLiteTensor *output, bmm_data *d) {
   KERN_ENSURE(ctx, rhs->type == lhs->type && output->type == lhs->type,
               "lhs %s, rhs %s and output %s: mixed types are not supported "
               "(quantized inputs and output must have one type)",
@@ -193,13 +192,13 @@ static TfLiteStatus bmm_prepare(TfLiteContext *ctx, TfLiteNode *node) {
      * time; a transposed slice is staged in lhs_scratch. */
     const bool asym =
         quant_xnn_mode(ctx) || opt_bool(o, kOptAsymmetricQuantizeInputs, false);
-    KERN_OK(quant_hybrid_prepare(ctx, lhs, rhs, -1, 1,
-                                 asym ? kHybridDenseAsymmetric
-                                      : kHybridDenseSymmetric,
-                                 work ? d->m : 0, d->k, &d->hy));
+    KERN_OK(quant_hybrid_prepare(
+        ctx, lhs, rhs, -1, 1,
+        asym ? kHybridDenseAsymmetric : kHybridDenseSymmetric, work ? d->m : 0,
+        d->k, &d->hy));
     if (work && d->adj_x) {
-      KERN_OK(ctx->RequestScratchBufferInArena(
-          ctx, d->m * d->k * sizeof(float), &d->lhs_scratch));
+      KERN_OK(ctx->RequestScratchBufferInArena(ctx, d->m * d->k * sizeof(float),
+                                               &d->lhs_scratch));
     }
     return kTfLiteOk;
   }
@@ -263,10 +262,17 @@ static TfLiteStatus bmm_eval_f32(TfLiteContext *ctx, TfLiteNode *node,
       last_rhs = ro;
       b = rhs_t;
     }
-    const f32_gemm_params gp = {.m = d->m, .n = d->n, .k = d->k,
-                                .a = a, .lda = d->k, .b = b, .ldb = d->k,
-                                .bias = NULL, .c = output->data.f + bi * slice,
-                                .ldc = d->n, .lo = -__builtin_inff(),
+    const f32_gemm_params gp = {.m = d->m,
+                                .n = d->n,
+                                .k = d->k,
+                                .a = a,
+                                .lda = d->k,
+                                .b = b,
+                                .ldb = d->k,
+                                .bias = NULL,
+                                .c = output->data.f + bi * slice,
+                                .ldc = d->n,
+                                .lo = -__builtin_inff(),
                                 .hi = __builtin_inff()};
     kern_gemm_f32(ctx, &gp);
   }
@@ -297,13 +303,17 @@ static TfLiteStatus bmm_eval_quant(TfLiteContext *ctx, TfLiteNode *node,
   for (size_t bi = 0; bi < d->batches; bi++) {
     size_t lo, ro;
     slice_offsets(d, bi, &lo, &ro);
-    const quant_bmm_args a = {.q = &d->q, .type = lhs->type, .m = d->m,
-                              .n = d->n, .k = d->k, .adj_x = d->adj_x,
-                              .adj_y = d->adj_y,
-                              .lhs = (const char *)lhs->data.data + lo * es,
-                              .rhs = (const char *)rhs->data.data + ro * es,
-                              .output = (char *)output->data.data +
-                                        bi * d->m * d->n * es};
+    const quant_bmm_args a = {
+        .q = &d->q,
+        .type = lhs->type,
+        .m = d->m,
+        .n = d->n,
+        .k = d->k,
+        .adj_x = d->adj_x,
+        .adj_y = d->adj_y,
+        .lhs = (const char *)lhs->data.data + lo * es,
+        .rhs = (const char *)rhs->data.data + ro * es,
+        .output = (char *)output->data.data + bi * d->m * d->n * es};
     quant_bmm_slice(&a);
   }
   return kTfLiteOk;
@@ -336,9 +346,12 @@ static TfLiteStatus bmm_eval_hybrid(TfLiteContext *ctx, TfLiteNode *node,
     quant_hybrid_rows r;
     KERN_OK(quant_hybrid_quantize(ctx, &d->hy, a, &r));
     KERN_ENSURE(ctx, r.q != NULL, "scratch buffer is missing");
-    const quant_hybrid_bmm_args h = {.r = &r, .row0 = 0,
+    const quant_hybrid_bmm_args h = {.r = &r,
+                                     .row0 = 0,
                                      .rhs_scale = d->hy.filter_scale,
-                                     .m = d->m, .n = d->n, .k = d->k,
+                                     .m = d->m,
+                                     .n = d->n,
+                                     .k = d->k,
                                      .adj_y = d->adj_y,
                                      .rhs = rhs->data.int8 + ro,
                                      .output = output->data.f + bi * slice};

@@ -118,7 +118,8 @@ static TfLiteStatus bidi_lstm_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   if (aux) {
     KERN_OK(lstm_check_io_tensor(ctx, aux, "input 39 (aux input)", kind));
     KERN_ENSURE(ctx,
-                kern_ndims(aux) == 3 && kern_dim(aux, 0) == kern_dim(input, 0) &&
+                kern_ndims(aux) == 3 &&
+                    kern_dim(aux, 0) == kern_dim(input, 0) &&
                     kern_dim(aux, 1) == kern_dim(input, 1),
                 "input 39 (aux input) must have 3 dims with the input's first "
                 "two (%d, %d)",
@@ -147,8 +148,7 @@ static TfLiteStatus bidi_lstm_prepare(TfLiteContext *ctx, TfLiteNode *node) {
       cell_inputs(&cell->in, kBwFirst, kBwOutputState, kBwCellState,
                   kBwAuxFirst);
     cell->n_batch = n_batch;
-    cell->n_input =
-        (k == 1 && d->bw_reads_aux) ? n_aux : kern_dim(input, 2);
+    cell->n_input = (k == 1 && d->bw_reads_aux) ? n_aux : kern_dim(input, 2);
     cell->n_aux = aux_weights ? n_aux : 0;
     cell->act = act;
     cell->cell_clip = cell_clip;
@@ -195,16 +195,15 @@ static TfLiteStatus bidi_lstm_invoke(TfLiteContext *ctx, TfLiteNode *node) {
                         .out_offset = 0,
                         .scratch = scratch};
   lstm_cell_run_f32(ctx, node, &d->fw, &fw);
-  const lstm_pass bw = {
-      .input = d->bw_reads_aux ? aux->data.f : input->data.f,
-      .aux = d->bw.use_aux ? aux->data.f : NULL,
-      .output = bw_out->data.f,
-      .max_time = d->max_time,
-      .time_major = d->time_major,
-      .forward = false,
-      .out_width = d->merge ? width : d->bw.n_output,
-      .out_offset = d->merge ? d->fw.n_output : 0,
-      .scratch = scratch};
+  const lstm_pass bw = {.input = d->bw_reads_aux ? aux->data.f : input->data.f,
+                        .aux = d->bw.use_aux ? aux->data.f : NULL,
+                        .output = bw_out->data.f,
+                        .max_time = d->max_time,
+                        .time_major = d->time_major,
+                        .forward = false,
+                        .out_width = d->merge ? width : d->bw.n_output,
+                        .out_offset = d->merge ? d->fw.n_output : 0,
+                        .scratch = scratch};
   lstm_cell_run_f32(ctx, node, &d->bw, &bw);
   return kTfLiteOk;
 }

@@ -42,7 +42,7 @@ typedef struct birnn_data {
   int scratch[2];
   int batch, time, input_size, aux_size, act;
   bool time_major, merge, asymmetric;
-  bool cross_aux; /* aux input with aux weights */
+  bool cross_aux;   /* aux input with aux weights */
   bool bw_from_aux; /* aux input without weights: the backward cell's input */
 } birnn_data;
 
@@ -63,8 +63,10 @@ static TfLiteStatus birnn_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   birnn_data *d = node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data was not allocated");
   const int nin = kern_num_inputs(node);
-  KERN_ENSURE(ctx, nin == 9 || nin == 12, "has %d inputs, expected 12 (or 9 "
-              "without the aux inputs)", nin);
+  KERN_ENSURE(ctx, nin == 9 || nin == 12,
+              "has %d inputs, expected 12 (or 9 "
+              "without the aux inputs)",
+              nin);
   const tflc_options_ref *o = kern_options(node);
   d->time_major = opt_bool(o, kOptTimeMajor, false);
   d->act = opt_i8(o, kOptActivation, TFLC_ACT_NONE);
@@ -97,8 +99,8 @@ static TfLiteStatus birnn_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   d->aux_size = 0;
   if (aux) {
     const int adims[3] = {kern_dim(input, 0), kern_dim(input, 1), -1};
-    KERN_OK(rnn_expect(ctx, aux, "aux input (input 9)", kTfLiteFloat32, 3,
-                       adims));
+    KERN_OK(
+        rnn_expect(ctx, aux, "aux input (input 9)", kTfLiteFloat32, 3, adims));
     d->aux_size = kern_dim(aux, 2);
   }
 
@@ -145,8 +147,10 @@ static TfLiteStatus birnn_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const birnn_data *d = node->user_data;
   const TfLiteTensor *input = kern_input(ctx, node, kInput);
   const TfLiteTensor *aux = kern_input(ctx, node, kAuxInput);
-  const size_t fw_units = (size_t)kern_dim(kern_input(ctx, node, kFwWeights), 0);
-  const size_t bw_units = (size_t)kern_dim(kern_input(ctx, node, kBwWeights), 0);
+  const size_t fw_units =
+      (size_t)kern_dim(kern_input(ctx, node, kFwWeights), 0);
+  const size_t bw_units =
+      (size_t)kern_dim(kern_input(ctx, node, kBwWeights), 0);
   const size_t batch = (size_t)d->batch, time = (size_t)d->time;
   for (int dir = 0; dir < 2; dir++) {
     rnn_dir_args a;
@@ -156,8 +160,8 @@ static TfLiteStatus birnn_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     const size_t in_size = (size_t)kern_dim(in, 2);
     const size_t aux_size = (size_t)d->aux_size;
     /* Merged: both cells write into output 0, rows of fw + bw units. */
-    const size_t row = d->merge ? fw_units + bw_units
-                                : (dir == 0 ? fw_units : bw_units);
+    const size_t row =
+        d->merge ? fw_units + bw_units : (dir == 0 ? fw_units : bw_units);
     float *out = kern_output(ctx, node, d->merge ? 0 : dir)->data.f;
     if (d->merge && dir == 1) out += fw_units;
     a.batch = d->batch;

@@ -37,8 +37,7 @@ static TfLiteStatus bitcast_prepare(TfLiteContext *ctx, TfLiteNode *node) {
                 osz, isz);
     KERN_ENSURE(ctx, rank >= 1 && (size_t)dims[rank - 1] == osz / isz,
                 "the input's last dimension must be %zu to bitcast %s to %s",
-                osz / isz, kern_type_name(in->type),
-                kern_type_name(out->type));
+                osz / isz, kern_type_name(in->type), kern_type_name(out->type));
     out_rank--;
   }
   return kern_resize_output(ctx, out, dims, out_rank);

@@ -4,9 +4,9 @@
 #include "kernels/internal/elementwise.h"
 #include "kernels/internal/tensor_copy.h"
 
-static const TfLiteType bitwise_xor_types[] = {
-    kTfLiteInt8,  kTfLiteUInt8,  kTfLiteInt16,
-    kTfLiteUInt16, kTfLiteInt32, kTfLiteUInt32};
+static const TfLiteType bitwise_xor_types[] = {kTfLiteInt8,  kTfLiteUInt8,
+                                               kTfLiteInt16, kTfLiteUInt16,
+                                               kTfLiteInt32, kTfLiteUInt32};
 
 /* XOR only depends on the bits: one row function per width. */
 KERN_EW_ROW(xor_row_8, uint8_t, uint8_t, kern_ew_binary, (uint8_t)(x ^ y))
@@ -24,7 +24,9 @@ static TfLiteStatus bitwise_xor_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *b = kern_input(ctx, node, 1);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   size_t elem = kern_type_bytes(a->type);
-  kern_bcast_row_fn fn = elem == 1 ? xor_row_8 : elem == 2 ? xor_row_16 : xor_row_32;
+  kern_bcast_row_fn fn = elem == 1   ? xor_row_8
+                         : elem == 2 ? xor_row_16
+                                     : xor_row_32;
   kern_bcast_run(&d->bc, a->data.raw_const, elem, b->data.raw_const, elem,
                  out->data.raw, elem, fn, d);
   return kTfLiteOk;

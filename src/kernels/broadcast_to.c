@@ -20,8 +20,8 @@ static TfLiteStatus broadcast_to_shape(TfLiteContext *ctx, TfLiteNode *node) {
   int dims[BROADCAST_TO_MAX_RANK];
   for (int i = 0; i < out_rank; i++) {
     int64_t v = kern_read_index(st, (size_t)i);
-    KERN_ENSURE(ctx, v >= 0 && v <= 0x7fffffff,
-                "shape[%d] = %lld is invalid", i, (long long)v);
+    KERN_ENSURE(ctx, v >= 0 && v <= 0x7fffffff, "shape[%d] = %lld is invalid",
+                i, (long long)v);
     dims[i] = (int)v;
     int k = i - (out_rank - rank);
     if (k >= 0) {

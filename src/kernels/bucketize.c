@@ -27,8 +27,7 @@ static TfLiteStatus bucketize_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteFloat32:
     case kTfLiteFloat64:
     case kTfLiteInt32:
-    case kTfLiteInt64:
-      break;
+    case kTfLiteInt64: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "input type %s is not supported (FLOAT32, FLOAT64, INT32, "
@@ -42,9 +41,10 @@ static TfLiteStatus bucketize_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   int32_t n = opt_vec_f32(o, 0, NULL, 0);
   KERN_ENSURE(ctx, n >= 0, "BucketizeOptions boundaries are malformed");
   if (n > d->cap) {
-    d->boundaries = ctx->AllocatePersistentBuffer(ctx, (size_t)n * sizeof(float));
-    KERN_ENSURE(ctx, d->boundaries != NULL,
-                "could not allocate %d boundaries", (int)n);
+    d->boundaries =
+        ctx->AllocatePersistentBuffer(ctx, (size_t)n * sizeof(float));
+    KERN_ENSURE(ctx, d->boundaries != NULL, "could not allocate %d boundaries",
+                (int)n);
     d->cap = n;
   }
   d->count = n;
@@ -59,17 +59,17 @@ static TfLiteStatus bucketize_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 /* First i with x < b[i] (n when none); LESS(x, b) compares one element. */
-#define BUCKET_SEARCH(LESS)                    \
-  do {                                         \
-    int32_t lo = 0, hi = n;                    \
-    while (lo < hi) {                          \
-      int32_t mid = lo + (hi - lo) / 2;        \
-      if (LESS)                                \
-        hi = mid;                              \
-      else                                     \
-        lo = mid + 1;                          \
-      }                                        \
-    y[i] = lo;                                 \
+#define BUCKET_SEARCH(LESS)             \
+  do {                                  \
+    int32_t lo = 0, hi = n;             \
+    while (lo < hi) {                   \
+      int32_t mid = lo + (hi - lo) / 2; \
+      if (LESS)                         \
+        hi = mid;                       \
+      else                              \
+        lo = mid + 1;                   \
+    }                                   \
+    y[i] = lo;                          \
   } while (0)
 
 static TfLiteStatus bucketize_invoke(TfLiteContext *ctx, TfLiteNode *node) {
@@ -96,8 +96,7 @@ static TfLiteStatus bucketize_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       for (size_t i = 0; i < count; i++)
         BUCKET_SEARCH((float)in->data.i64[i] < b[mid]);
       break;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
   return kTfLiteOk;
 }

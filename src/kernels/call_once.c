@@ -18,8 +18,10 @@ static TfLiteStatus call_once_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, kern_num_inputs(node) == 0 && kern_num_outputs(node) == 0,
               "CALL_ONCE takes no inputs and no outputs");
   tflc_subgraph *init = tflc_ctx_other_subgraph(ctx, d->init_index);
-  KERN_OK(cf_prepare_callee(ctx, init, d->init_index, "CALL_ONCE init", NULL, 0));
-  KERN_ENSURE(ctx, tflc_sg_output_count(init) == 0, "CALL_ONCE init subgraph must have no outputs, has %d",
+  KERN_OK(
+      cf_prepare_callee(ctx, init, d->init_index, "CALL_ONCE init", NULL, 0));
+  KERN_ENSURE(ctx, tflc_sg_output_count(init) == 0,
+              "CALL_ONCE init subgraph must have no outputs, has %d",
               tflc_sg_output_count(init));
   return kTfLiteOk;
 }
@@ -32,5 +34,6 @@ static TfLiteStatus call_once_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kTfLiteOk;
 }
 
-const TfLiteRegistration kern_call_once = {
-    .init = call_once_init, .prepare = call_once_prepare, .invoke = call_once_invoke};
+const TfLiteRegistration kern_call_once = {.init = call_once_init,
+                                           .prepare = call_once_prepare,
+                                           .invoke = call_once_invoke};

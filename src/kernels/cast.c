@@ -22,10 +22,8 @@ static int cast_type_ok(TfLiteType t) {
     case kTfLiteUInt8:
     case kTfLiteUInt16:
     case kTfLiteUInt32:
-    case kTfLiteBool:
-      return 1;
-    default:
-      return 0;
+    case kTfLiteBool: return 1;
+    default: return 0;
   }
 }
 
@@ -40,8 +38,9 @@ static TfLiteStatus cast_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   static const char *names =
       "FLOAT32, FLOAT16, FLOAT64, INT64, INT32, INT16, INT8, UINT8, UINT16, "
       "UINT32, BOOL";
-  KERN_ENSURE(ctx, cast_type_ok(in->type), "input type %s is not supported (%s)",
-              kern_type_name(in->type), names);
+  KERN_ENSURE(ctx, cast_type_ok(in->type),
+              "input type %s is not supported (%s)", kern_type_name(in->type),
+              names);
   KERN_ENSURE(ctx, cast_type_ok(out->type),
               "output type %s is not supported (%s)", kern_type_name(out->type),
               names);
@@ -72,13 +71,34 @@ static int64_t cast_read_int(const TfLiteTensor *t, size_t i) {
 /* Range of an integer destination type. */
 static void cast_int_range(TfLiteType t, double *lo, double *hi) {
   switch (t) {
-    case kTfLiteInt32: *lo = -2147483648.0; *hi = 2147483647.0; break;
-    case kTfLiteInt16: *lo = -32768.0; *hi = 32767.0; break;
-    case kTfLiteInt8: *lo = -128.0; *hi = 127.0; break;
-    case kTfLiteUInt8: *lo = 0.0; *hi = 255.0; break;
-    case kTfLiteUInt16: *lo = 0.0; *hi = 65535.0; break;
-    case kTfLiteUInt32: *lo = 0.0; *hi = 4294967295.0; break;
-    default: *lo = -9223372036854775808.0; *hi = 9223372036854775807.0; break;
+    case kTfLiteInt32:
+      *lo = -2147483648.0;
+      *hi = 2147483647.0;
+      break;
+    case kTfLiteInt16:
+      *lo = -32768.0;
+      *hi = 32767.0;
+      break;
+    case kTfLiteInt8:
+      *lo = -128.0;
+      *hi = 127.0;
+      break;
+    case kTfLiteUInt8:
+      *lo = 0.0;
+      *hi = 255.0;
+      break;
+    case kTfLiteUInt16:
+      *lo = 0.0;
+      *hi = 65535.0;
+      break;
+    case kTfLiteUInt32:
+      *lo = 0.0;
+      *hi = 4294967295.0;
+      break;
+    default:
+      *lo = -9223372036854775808.0;
+      *hi = 9223372036854775807.0;
+      break;
   }
 }
 
@@ -123,10 +143,12 @@ static TfLiteStatus cast_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   }
   int in_f = cast_is_float(in->type), out_f = cast_is_float(out->type);
   if (in_f && out_f) {
-    for (size_t i = 0; i < n; i++) cast_write_float(out, i, cast_read_float(in, i));
+    for (size_t i = 0; i < n; i++)
+      cast_write_float(out, i, cast_read_float(in, i));
   } else if (in_f) {
     if (out->type == kTfLiteBool) {
-      for (size_t i = 0; i < n; i++) out->data.b[i] = cast_read_float(in, i) != 0.0;
+      for (size_t i = 0; i < n; i++)
+        out->data.b[i] = cast_read_float(in, i) != 0.0;
     } else {
       double lo, hi;
       cast_int_range(out->type, &lo, &hi);
@@ -136,7 +158,8 @@ static TfLiteStatus cast_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   } else if (out_f) {
     if (out->type == kTfLiteFloat32) {
       /* Directly, so int64 -> float32 rounds once. */
-      for (size_t i = 0; i < n; i++) out->data.f[i] = (float)cast_read_int(in, i);
+      for (size_t i = 0; i < n; i++)
+        out->data.f[i] = (float)cast_read_int(in, i);
     } else {
       for (size_t i = 0; i < n; i++)
         cast_write_float(out, i, (double)cast_read_int(in, i));

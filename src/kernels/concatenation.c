@@ -112,7 +112,8 @@ static TfLiteStatus concat_prepare(TfLiteContext *ctx, TfLiteNode *node) {
                   "(only axis %d may differ)",
                   k, i, kern_dim(t, i), dims[i], axis);
     }
-    if (kern_is_quantized_type(type)) KERN_OK(concat_check_quant(ctx, t, out, k));
+    if (kern_is_quantized_type(type))
+      KERN_OK(concat_check_quant(ctx, t, out, k));
     axis_total += kern_dim(t, axis);
   }
   KERN_ENSURE(ctx, axis_total <= 0x7fffffff, "concatenated axis is too large");

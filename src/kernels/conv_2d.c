@@ -10,10 +10,10 @@
 #include "kernels/internal/conv_prep.h"
 #include "kernels/internal/im2col.h"
 #include "kernels/internal/padding.h"
-#include "kernels/kernel_util.h"
 #include "kernels/internal/parallel_gemm.h"
 #include "kernels/internal/quant_conv.h"
 #include "kernels/internal/quant_hybrid.h"
+#include "kernels/kernel_util.h"
 
 enum { kInput = 0, kFilter = 1, kBias = 2 };
 
@@ -26,14 +26,16 @@ enum {
   kOptDilationW = 4,
   kOptDilationH = 5
 };
-static const kern_conv2d_fields kOptFields = {
-    .padding = kOptPadding, .stride_w = kOptStrideW, .stride_h = kOptStrideH,
-    .activation = kOptActivation, .dil_w = kOptDilationW,
-    .dil_h = kOptDilationH};
+static const kern_conv2d_fields kOptFields = {.padding = kOptPadding,
+                                              .stride_w = kOptStrideW,
+                                              .stride_h = kOptStrideH,
+                                              .activation = kOptActivation,
+                                              .dil_w = kOptDilationW,
+                                              .dil_h = kOptDilationH};
 
 typedef struct conv_2d_data {
   int mode;
-  quant_out_params q; /* KERN_CONV_QUANT */
+  quant_out_params q;   /* KERN_CONV_QUANT */
   quant_hybrid_data hy; /* KERN_CONV_HYBRID */
   kern_pad_dim h, w;
   int groups;
@@ -84,24 +86,28 @@ static TfLiteStatus conv_2d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   d->scratch_idx = -1;
   d->tile_m = 0;
   if (d->mode == KERN_CONV_QUANT) {
-    const quant_prepare_spec qs = {.input = input, .filter = filter,
-                                   .bias = bias, .output = output,
-                                   .filter_axis = 0, .channels = out_c,
-                                   .activation = opts.activation,
-                                   .filter_zp_allowed = input->type == kTfLiteUInt8,
-                                   .legacy_multiplier = input->type == kTfLiteUInt8,
-                                   .xnn_form = QUANT_XNN_WITH_BIAS};
+    const quant_prepare_spec qs = {
+        .input = input,
+        .filter = filter,
+        .bias = bias,
+        .output = output,
+        .filter_axis = 0,
+        .channels = out_c,
+        .activation = opts.activation,
+        .filter_zp_allowed = input->type == kTfLiteUInt8,
+        .legacy_multiplier = input->type == kTfLiteUInt8,
+        .xnn_form = QUANT_XNN_WITH_BIAS};
     return quant_prepare(ctx, &qs, &d->q);
   }
   if (d->mode == KERN_CONV_HYBRID) {
     /* Per-channel (asymmetric input) when the filter scales differ or the
      * convolution is grouped; otherwise per-tensor (symmetric input). */
-    return quant_hybrid_prepare(ctx, input, filter, 0, out_c,
-                                d->groups != 1 ? kHybridForcePerChannel
-                                               : kHybridPerChannelIfScalesDiffer,
-                                (size_t)batch,
-                                batch > 0 ? kern_num_elements(input) / (size_t)batch : 0,
-                                &d->hy);
+    return quant_hybrid_prepare(
+        ctx, input, filter, 0, out_c,
+        d->groups != 1 ? kHybridForcePerChannel
+                       : kHybridPerChannelIfScalesDiffer,
+        (size_t)batch, batch > 0 ? kern_num_elements(input) / (size_t)batch : 0,
+        &d->hy);
   }
   d->direct = d->h.filter == 1 && d->w.filter == 1 && d->h.stride == 1 &&
               d->w.stride == 1 && d->h.before == 0 && d->w.before == 0;
@@ -167,8 +173,7 @@ static TfLiteStatus conv_2d_eval_f32(TfLiteContext *ctx, TfLiteNode *node,
 
   float *col = (float *)ctx->GetScratchBuffer(ctx, d->scratch_idx);
   KERN_ENSURE(ctx, col != NULL, "scratch buffer is missing");
-  kern_im2col_geom geom =
-      kern_im2col_geom_of(&d->h, &d->w, in_c, f_in);
+  kern_im2col_geom geom = kern_im2col_geom_of(&d->h, &d->w, in_c, f_in);
   for (size_t p0 = 0; p0 < pixels; p0 += d->tile_m) {
     const size_t count = pixels - p0 < d->tile_m ? pixels - p0 : d->tile_m;
     for (int g = 0; g < d->groups; g++) {
@@ -195,14 +200,22 @@ static TfLiteStatus conv_2d_eval_f32(TfLiteContext *ctx, TfLiteNode *node,
 
 static void conv_geom(const TfLiteTensor *input, const TfLiteTensor *filter,
                       const conv_2d_data *d, quant_conv_geom *g) {
-  *g = (quant_conv_geom){.batch = kern_dim(input, 0), .in_h = d->h.in,
-                         .in_w = d->w.in, .in_c = kern_dim(input, 3),
-                         .out_h = d->h.out, .out_w = d->w.out,
-                         .out_c = kern_dim(filter, 0), .k_h = d->h.filter,
-                         .k_w = d->w.filter, .f_in = kern_dim(filter, 3),
-                         .multiplier = 1, .stride_h = d->h.stride,
-                         .stride_w = d->w.stride, .dil_h = d->h.dilation,
-                         .dil_w = d->w.dilation, .pad_top = d->h.before,
+  *g = (quant_conv_geom){.batch = kern_dim(input, 0),
+                         .in_h = d->h.in,
+                         .in_w = d->w.in,
+                         .in_c = kern_dim(input, 3),
+                         .out_h = d->h.out,
+                         .out_w = d->w.out,
+                         .out_c = kern_dim(filter, 0),
+                         .k_h = d->h.filter,
+                         .k_w = d->w.filter,
+                         .f_in = kern_dim(filter, 3),
+                         .multiplier = 1,
+                         .stride_h = d->h.stride,
+                         .stride_w = d->w.stride,
+                         .dil_h = d->h.dilation,
+                         .dil_w = d->w.dilation,
+                         .pad_top = d->h.before,
                          .pad_left = d->w.before};
 }
 
@@ -214,11 +227,12 @@ static TfLiteStatus conv_2d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *output = kern_output(ctx, node, 0);
   quant_conv_geom g;
   switch (d->mode) {
-    case KERN_CONV_F32:
-      return conv_2d_eval_f32(ctx, node, d);
+    case KERN_CONV_F32: return conv_2d_eval_f32(ctx, node, d);
     case KERN_CONV_QUANT: {
       conv_geom(input, filter, d, &g);
-      const quant_conv_args a = {.g = &g, .q = &d->q, .type = input->type,
+      const quant_conv_args a = {.g = &g,
+                                 .q = &d->q,
+                                 .type = input->type,
                                  .input = input->data.data,
                                  .filter = filter->data.data,
                                  .bias = bias ? bias->data.data : NULL,
@@ -228,8 +242,11 @@ static TfLiteStatus conv_2d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     }
     default: {
       conv_geom(input, filter, d, &g);
-      const quant_hybrid_conv_args a = {.g = &g, .hy = &d->hy, .lo = d->lo,
-                                        .hi = d->hi, .input = input->data.f,
+      const quant_hybrid_conv_args a = {.g = &g,
+                                        .hy = &d->hy,
+                                        .lo = d->lo,
+                                        .hi = d->hi,
+                                        .input = input->data.f,
                                         .filter = filter->data.int8,
                                         .bias = bias ? bias->data.f : NULL,
                                         .output = output->data.f};

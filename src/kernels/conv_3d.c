@@ -50,12 +50,18 @@ static TfLiteStatus conv_3d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
               f_in, in_c);
   KERN_OK(kern_conv_check_bias(ctx, bias, out_c));
 
-  d->d = (kern_pad_dim){.in = kern_dim(input, 1), .filter = kern_dim(filter, 0),
-                        .stride = stride_d, .dilation = dil_d};
-  d->h = (kern_pad_dim){.in = kern_dim(input, 2), .filter = kern_dim(filter, 1),
-                        .stride = stride_h, .dilation = dil_h};
-  d->w = (kern_pad_dim){.in = kern_dim(input, 3), .filter = kern_dim(filter, 2),
-                        .stride = stride_w, .dilation = dil_w};
+  d->d = (kern_pad_dim){.in = kern_dim(input, 1),
+                        .filter = kern_dim(filter, 0),
+                        .stride = stride_d,
+                        .dilation = dil_d};
+  d->h = (kern_pad_dim){.in = kern_dim(input, 2),
+                        .filter = kern_dim(filter, 1),
+                        .stride = stride_h,
+                        .dilation = dil_h};
+  d->w = (kern_pad_dim){.in = kern_dim(input, 3),
+                        .filter = kern_dim(filter, 2),
+                        .stride = stride_w,
+                        .dilation = dil_w};
   KERN_OK(kern_pad_compute(ctx, padding, "depth", &d->d));
   KERN_OK(kern_pad_compute(ctx, padding, "height", &d->h));
   KERN_OK(kern_pad_compute(ctx, padding, "width", &d->w));
@@ -63,8 +69,8 @@ static TfLiteStatus conv_3d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   const int out_dims[5] = {batch, d->d.out, d->h.out, d->w.out, out_c};
   KERN_OK(kern_resize_output(ctx, output, out_dims, 5));
 
-  d->direct = d->h.filter == 1 && d->w.filter == 1 && stride_h == 1 &&
-              stride_w == 1;
+  d->direct =
+      d->h.filter == 1 && d->w.filter == 1 && stride_h == 1 && stride_w == 1;
   d->scratch_idx = -1;
   d->tile_m = 0;
   /* k2: one depth tap's receptive field; k: the whole filter per output. */
@@ -133,8 +139,7 @@ static TfLiteStatus conv_3d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   float *acc = scratch + d->off_acc;
 
   const size_t in_plane = (size_t)d->h.in * (size_t)d->w.in * (size_t)in_c;
-  const kern_im2col_geom geom =
-      kern_im2col_geom_of(&d->h, &d->w, in_c, in_c);
+  const kern_im2col_geom geom = kern_im2col_geom_of(&d->h, &d->w, in_c, in_c);
   const float no_lo = -__builtin_inff(), no_hi = __builtin_inff();
   for (int b = 0; b < batch; b++) {
     for (int oz = 0; oz < d->d.out; oz++) {

@@ -21,15 +21,15 @@ typedef struct tconv3d_data {
   int stride[3], dil[3]; /* depth, height, width */
   int dynamic;           /* output_shape is read at invoke */
   float lo, hi;
-  int scratch_idx;       /* -1 when not needed */
+  int scratch_idx; /* -1 when not needed */
 } tconv3d_data;
 
 KERN_ZEROED_INIT(tconv3d_init, tconv3d_data)
 
 /* Fills g from the output_shape values os[5], checked against the input, the
  * filter and the options in d. */
-static TfLiteStatus tconv3d_geometry(TfLiteContext *ctx,
-                                     const tconv3d_data *d, const int32_t *os,
+static TfLiteStatus tconv3d_geometry(TfLiteContext *ctx, const tconv3d_data *d,
+                                     const int32_t *os,
                                      const TfLiteTensor *input,
                                      const TfLiteTensor *filter,
                                      kern_tconv3d_geom *g) {
@@ -43,8 +43,7 @@ static TfLiteStatus tconv3d_geometry(TfLiteContext *ctx,
               "output_shape batch %d differs from the input's %d", (int)os[0],
               kern_dim(input, 0));
   KERN_ENSURE(ctx, os[4] == out_c,
-              "output_shape has %d channels, filter has %d", (int)os[4],
-              out_c);
+              "output_shape has %d channels, filter has %d", (int)os[4], out_c);
   kern_pad_dim p[3];
   for (int i = 0; i < 3; i++) {
     p[i] = (kern_pad_dim){.in = os[1 + i],
@@ -103,8 +102,8 @@ static TfLiteStatus tconv3d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 
   const int out_c = kern_dim(filter, 3), in_c = kern_dim(input, 4);
   KERN_ENSURE(ctx, kern_dim(filter, 4) == in_c,
-              "filter has %d input channels, input has %d",
-              kern_dim(filter, 4), in_c);
+              "filter has %d input channels, input has %d", kern_dim(filter, 4),
+              in_c);
   KERN_OK(kern_conv_check_bias(ctx, bias, out_c));
 
   kern_tconv3d_geom *g = &d->g;
@@ -118,15 +117,16 @@ static TfLiteStatus tconv3d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
                              .in_h = kern_dim(input, 2),
                              .in_w = kern_dim(input, 3),
                              .in_c = in_c,
-                             .out_d = 1, .out_h = 1, .out_w = 1,
+                             .out_d = 1,
+                             .out_h = 1,
+                             .out_w = 1,
                              .out_c = out_c,
                              .k_d = kern_dim(filter, 0),
                              .k_h = kern_dim(filter, 1),
                              .k_w = kern_dim(filter, 2)};
   } else {
     KERN_OK(tconv3d_geometry(ctx, d, shape->data.i32, input, filter, g));
-    const int out_dims[5] = {g->batch, g->out_d, g->out_h, g->out_w,
-                             g->out_c};
+    const int out_dims[5] = {g->batch, g->out_d, g->out_h, g->out_w, g->out_c};
     KERN_OK(kern_resize_output(ctx, output, out_dims, 5));
   }
 

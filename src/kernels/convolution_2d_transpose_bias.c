@@ -74,20 +74,21 @@ static TfLiteStatus tconv_bias_prepare(TfLiteContext *ctx, TfLiteNode *node) {
               kern_ndims(weights));
   KERN_ENSURE(ctx, kern_ndims(bias) == 1, "bias has %d dims, expected 1",
               kern_ndims(bias));
-  KERN_ENSURE(ctx,
-              input->type == kTfLiteFloat32 && weights->type == kTfLiteFloat32 &&
-                  bias->type == kTfLiteFloat32 && output->type == kTfLiteFloat32,
-              "only FLOAT32 is supported (input %s, weights %s, bias %s, "
-              "output %s)",
-              kern_type_name(input->type), kern_type_name(weights->type),
-              kern_type_name(bias->type), kern_type_name(output->type));
+  KERN_ENSURE(
+      ctx,
+      input->type == kTfLiteFloat32 && weights->type == kTfLiteFloat32 &&
+          bias->type == kTfLiteFloat32 && output->type == kTfLiteFloat32,
+      "only FLOAT32 is supported (input %s, weights %s, bias %s, "
+      "output %s)",
+      kern_type_name(input->type), kern_type_name(weights->type),
+      kern_type_name(bias->type), kern_type_name(output->type));
 
-  KERN_ENSURE(ctx,
-              node->custom_initial_data != NULL &&
-                  node->custom_initial_data_size >= 12,
-              "custom options have %d bytes, expected at least 12 "
-              "(padding, stride_width, stride_height)",
-              node->custom_initial_data_size);
+  KERN_ENSURE(
+      ctx,
+      node->custom_initial_data != NULL && node->custom_initial_data_size >= 12,
+      "custom options have %d bytes, expected at least 12 "
+      "(padding, stride_width, stride_height)",
+      node->custom_initial_data_size);
   const uint8_t *opts = (const uint8_t *)node->custom_initial_data;
   const int padding = read_le_i32(opts);
   const int stride_w = read_le_i32(opts + 4);

@@ -16,11 +16,8 @@ static TfLiteStatus cos_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   switch (in->type) {
-    case kTfLiteFloat32:
-      kern_unary_map_f32(in, out, cos_f32);
-      return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    case kTfLiteFloat32: kern_unary_map_f32(in, out, cos_f32); return kTfLiteOk;
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -52,28 +52,28 @@ static TfLiteStatus cumsum_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_resize_like(ctx, out, in);
 }
 
-#define CUMSUM_RUN(T, ACC, ADD)                                          \
-  do {                                                                   \
-    const T *x = (const T *)in->data.raw_const;                          \
-    T *y = (T *)out->data.raw;                                           \
-    for (size_t o = 0; o < outer; o++) {                                 \
-      for (size_t i = 0; i < inner; i++) {                               \
-        size_t base = o * n * inner + i;                                 \
-        ACC acc = 0;                                                     \
-        for (size_t j = 0; j < n; j++) {                                 \
-          size_t k = reverse ? n - 1 - j : j;                            \
-          size_t p = base + k * inner;                                   \
-          if (exclusive) {                                               \
-            T v = x[p];                                                  \
-            y[p] = (T)acc;                                               \
-            ADD(acc, v);                                                 \
-          } else {                                                       \
-            ADD(acc, x[p]);                                              \
-            y[p] = (T)acc;                                               \
-          }                                                              \
-        }                                                                \
-      }                                                                  \
-    }                                                                    \
+#define CUMSUM_RUN(T, ACC, ADD)                 \
+  do {                                          \
+    const T *x = (const T *)in->data.raw_const; \
+    T *y = (T *)out->data.raw;                  \
+    for (size_t o = 0; o < outer; o++) {        \
+      for (size_t i = 0; i < inner; i++) {      \
+        size_t base = o * n * inner + i;        \
+        ACC acc = 0;                            \
+        for (size_t j = 0; j < n; j++) {        \
+          size_t k = reverse ? n - 1 - j : j;   \
+          size_t p = base + k * inner;          \
+          if (exclusive) {                      \
+            T v = x[p];                         \
+            y[p] = (T)acc;                      \
+            ADD(acc, v);                        \
+          } else {                              \
+            ADD(acc, x[p]);                     \
+            y[p] = (T)acc;                      \
+          }                                     \
+        }                                       \
+      }                                         \
+    }                                           \
   } while (0)
 
 #define ADD_PLAIN(acc, v) ((acc) += (v))

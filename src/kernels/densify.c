@@ -23,15 +23,18 @@ static TfLiteStatus densify_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   const tflc_sparsity_def *s = sparse_def(in);
   KERN_ENSURE(ctx, s != NULL && kern_is_constant(in),
-              "input '%s' must be a sparse constant tensor", in->name ? in->name : "");
+              "input '%s' must be a sparse constant tensor",
+              in->name ? in->name : "");
   size_t elem = kern_type_bytes(in->type);
-  KERN_ENSURE(ctx, elem > 0, "input type %s is not supported", kern_type_name(in->type));
-  KERN_ENSURE(ctx, out->type == in->type, "output type %s differs from input type %s",
+  KERN_ENSURE(ctx, elem > 0, "input type %s is not supported",
+              kern_type_name(in->type));
+  KERN_ENSURE(ctx, out->type == in->type,
+              "output type %s differs from input type %s",
               kern_type_name(out->type), kern_type_name(in->type));
   char err[256];
   KERN_ENSURE(ctx,
-              sparse_check(s, in->dims->data, kern_ndims(in), elem, in->bytes, &d->plan, err,
-                           sizeof err) == 0,
+              sparse_check(s, in->dims->data, kern_ndims(in), elem, in->bytes,
+                           &d->plan, err, sizeof err) == 0,
               "sparse tensor '%s': %s", in->name ? in->name : "", err);
   KERN_OK(kern_resize_like(ctx, out, in));
   if (kern_make_output_constant(ctx, out))
@@ -44,7 +47,8 @@ static TfLiteStatus densify_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   if (out->allocation_type != kTfLitePersistentRo)
-    sparse_densify(&d->plan, sparse_def(in), in->data.raw_const, kern_type_bytes(in->type), out->data.raw);
+    sparse_densify(&d->plan, sparse_def(in), in->data.raw_const,
+                   kern_type_bytes(in->type), out->data.raw);
   return kTfLiteOk;
 }
 

@@ -28,10 +28,12 @@ enum {
   kOptDilationW = 5,
   kOptDilationH = 6
 };
-static const kern_conv2d_fields kOptFields = {
-    .padding = kOptPadding, .stride_w = kOptStrideW, .stride_h = kOptStrideH,
-    .activation = kOptActivation, .dil_w = kOptDilationW,
-    .dil_h = kOptDilationH};
+static const kern_conv2d_fields kOptFields = {.padding = kOptPadding,
+                                              .stride_w = kOptStrideW,
+                                              .stride_h = kOptStrideH,
+                                              .activation = kOptActivation,
+                                              .dil_w = kOptDilationW,
+                                              .dil_h = kOptDilationH};
 
 typedef struct dwconv_data {
   int mode;
@@ -83,20 +85,23 @@ static TfLiteStatus dwconv_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 
   d->scratch_idx = -1;
   if (d->mode == KERN_CONV_QUANT) {
-    const quant_prepare_spec qs = {.input = input, .filter = filter,
-                                   .bias = bias, .output = output,
-                                   .filter_axis = 3, .channels = out_c,
-                                   .activation = opts.activation,
-                                   .filter_zp_allowed = input->type == kTfLiteUInt8,
-                                   .legacy_multiplier = input->type == kTfLiteUInt8,
-                                   .xnn_form = QUANT_XNN_WITH_BIAS};
+    const quant_prepare_spec qs = {
+        .input = input,
+        .filter = filter,
+        .bias = bias,
+        .output = output,
+        .filter_axis = 3,
+        .channels = out_c,
+        .activation = opts.activation,
+        .filter_zp_allowed = input->type == kTfLiteUInt8,
+        .legacy_multiplier = input->type == kTfLiteUInt8,
+        .xnn_form = QUANT_XNN_WITH_BIAS};
     return quant_prepare(ctx, &qs, &d->q);
   }
   if (d->mode == KERN_CONV_HYBRID) {
-    return quant_hybrid_prepare(ctx, input, filter, 3, out_c,
-                                kHybridForcePerChannel, (size_t)batch,
-                                batch > 0 ? kern_num_elements(input) / (size_t)batch : 0,
-                                &d->hy);
+    return quant_hybrid_prepare(
+        ctx, input, filter, 3, out_c, kHybridForcePerChannel, (size_t)batch,
+        batch > 0 ? kern_num_elements(input) / (size_t)batch : 0, &d->hy);
   }
   const size_t taps = (size_t)d->h.filter * (size_t)d->w.filter;
   const size_t pixels = (size_t)batch * (size_t)d->h.out * (size_t)d->w.out;
@@ -173,15 +178,27 @@ static TfLiteStatus dwconv_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *filter = kern_input(ctx, node, kFilter);
   const TfLiteTensor *bias = kern_input(ctx, node, kBias);
   TfLiteTensor *output = kern_output(ctx, node, 0);
-  const quant_conv_geom g = {
-      .batch = kern_dim(input, 0), .in_h = d->h.in, .in_w = d->w.in,
-      .in_c = kern_dim(input, 3), .out_h = d->h.out, .out_w = d->w.out,
-      .out_c = kern_dim(filter, 3), .k_h = d->h.filter, .k_w = d->w.filter,
-      .f_in = 1, .multiplier = d->multiplier, .stride_h = d->h.stride,
-      .stride_w = d->w.stride, .dil_h = d->h.dilation, .dil_w = d->w.dilation,
-      .pad_top = d->h.before, .pad_left = d->w.before};
+  const quant_conv_geom g = {.batch = kern_dim(input, 0),
+                             .in_h = d->h.in,
+                             .in_w = d->w.in,
+                             .in_c = kern_dim(input, 3),
+                             .out_h = d->h.out,
+                             .out_w = d->w.out,
+                             .out_c = kern_dim(filter, 3),
+                             .k_h = d->h.filter,
+                             .k_w = d->w.filter,
+                             .f_in = 1,
+                             .multiplier = d->multiplier,
+                             .stride_h = d->h.stride,
+                             .stride_w = d->w.stride,
+                             .dil_h = d->h.dilation,
+                             .dil_w = d->w.dilation,
+                             .pad_top = d->h.before,
+                             .pad_left = d->w.before};
   if (d->mode == KERN_CONV_QUANT) {
-    const quant_conv_args a = {.g = &g, .q = &d->q, .type = input->type,
+    const quant_conv_args a = {.g = &g,
+                               .q = &d->q,
+                               .type = input->type,
                                .input = input->data.data,
                                .filter = filter->data.data,
                                .bias = bias ? bias->data.data : NULL,
@@ -189,8 +206,11 @@ static TfLiteStatus dwconv_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     quant_depthwise(ctx, &a);
     return kTfLiteOk;
   }
-  const quant_hybrid_conv_args a = {.g = &g, .hy = &d->hy, .lo = d->lo,
-                                    .hi = d->hi, .input = input->data.f,
+  const quant_hybrid_conv_args a = {.g = &g,
+                                    .hy = &d->hy,
+                                    .lo = d->lo,
+                                    .hi = d->hi,
+                                    .input = input->data.f,
                                     .filter = filter->data.int8,
                                     .bias = bias ? bias->data.f : NULL,
                                     .output = output->data.f};

@@ -12,11 +12,11 @@
 #include "kernels/kernel_util.h"
 
 typedef struct dequant_data {
-  int per_channel;       /* 1: scales/zero points along qdim */
-  const float *scales;   /* per_channel: one per channel (tensor-owned) */
+  int per_channel;        /* 1: scales/zero points along qdim */
+  const float *scales;    /* per_channel: one per channel (tensor-owned) */
   const int *zero_points; /* per_channel: one per channel or NULL (all 0) */
   int n_zero_points;
-  float scale;           /* per tensor */
+  float scale; /* per tensor */
   int32_t zero_point;
   size_t outer, channels, inner; /* per_channel layout around qdim */
 } dequant_data;
@@ -111,7 +111,7 @@ static TfLiteStatus dequant_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   for (size_t o = 0; o < d->outer; o++) {
     for (size_t c = 0; c < d->channels; c++) {
       float s = d->scales[c];
-      int32_t z = d->zero_points == NULL ? 0
+      int32_t z = d->zero_points == NULL  ? 0
                   : d->n_zero_points == 1 ? d->zero_points[0]
                                           : d->zero_points[c];
       for (size_t k = 0; k < d->inner; k++, i++)

@@ -55,8 +55,8 @@ typedef struct dp_entry {
 /* Byte offsets of the work areas inside the scratch buffer. */
 typedef struct dp_layout {
   size_t decoded, scores, keep_idx, keep_sc, sorted, tmp, active, selected;
-  size_t class_scores, list, merge_tmp;    /* regular */
-  size_t max_scores, class_idx, row_tmp;   /* fast */
+  size_t class_scores, list, merge_tmp;  /* regular */
+  size_t max_scores, class_idx, row_tmp; /* fast */
   size_t total;
 } dp_layout;
 
@@ -105,10 +105,13 @@ static void dp_parse(dp_data *d, const uint8_t *buf, size_t len) {
     *int_dst[i] = clamp_i32(v);
   }
   static const char *const f_keys[] = {"nms_score_threshold",
-                                       "nms_iou_threshold", "y_scale",
-                                       "x_scale", "h_scale", "w_scale"};
+                                       "nms_iou_threshold",
+                                       "y_scale",
+                                       "x_scale",
+                                       "h_scale",
+                                       "w_scale"};
   float *f_dst[] = {&d->score_threshold, &d->iou_threshold, &d->y_scale,
-                    &d->x_scale, &d->h_scale, &d->w_scale};
+                    &d->x_scale,         &d->h_scale,       &d->w_scale};
   for (int i = 0; i < 6; i++) {
     double v;
     if (flx_map_f64(&root, f_keys[i], 0.0, &v) != 0) {
@@ -142,8 +145,8 @@ static int lay_add(size_t *total, size_t *at, size_t count, size_t elem) {
   return 1;
 }
 
-static int dp_make_layout(const dp_data *d, size_t n, size_t ncb, int quant_scores,
-                          dp_layout *l) {
+static int dp_make_layout(const dp_data *d, size_t n, size_t ncb,
+                          int quant_scores, dp_layout *l) {
   memset(l, 0, sizeof *l);
   size_t t = 0;
   int ok = n <= SIZE_MAX / 16 && lay_add(&t, &l->decoded, n * 4, sizeof(float));
@@ -168,7 +171,8 @@ static int dp_make_layout(const dp_data *d, size_t n, size_t ncb, int quant_scor
     ok = ok && lay_add(&t, &l->max_scores, n, sizeof(float));
     ok = ok && (k == 0 || n <= SIZE_MAX / 8 / k);
     ok = ok && lay_add(&t, &l->class_idx, n * k, sizeof(int32_t));
-    ok = ok && lay_add(&t, &l->row_tmp, (size_t)d->num_classes, sizeof(int32_t));
+    ok =
+        ok && lay_add(&t, &l->row_tmp, (size_t)d->num_classes, sizeof(int32_t));
   }
   l->total = t;
   return ok;
@@ -197,16 +201,19 @@ static TfLiteStatus dp_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_OK(check_input(ctx, enc, "box_encodings"));
   KERN_OK(check_input(ctx, cls, "class_predictions"));
   KERN_OK(check_input(ctx, anc, "anchors"));
-  KERN_ENSURE(ctx, kern_ndims(enc) == 3 && kern_dim(enc, 0) == 1 &&
-                       kern_dim(enc, 2) >= 4,
-              "box_encodings must have shape [1, num_boxes, >= 4]");
+  KERN_ENSURE(
+      ctx,
+      kern_ndims(enc) == 3 && kern_dim(enc, 0) == 1 && kern_dim(enc, 2) >= 4,
+      "box_encodings must have shape [1, num_boxes, >= 4]");
   const int n = kern_dim(enc, 1);
-  KERN_ENSURE(ctx, kern_ndims(cls) == 3 && kern_dim(cls, 0) == 1 &&
-                       kern_dim(cls, 1) == n,
-              "class_predictions must have shape [1, %d, num_classes(+1)]", n);
-  KERN_ENSURE(ctx, kern_ndims(anc) == 2 && kern_dim(anc, 0) == n &&
-                       kern_dim(anc, 1) == 4,
-              "anchors must have shape [%d, 4]", n);
+  KERN_ENSURE(
+      ctx,
+      kern_ndims(cls) == 3 && kern_dim(cls, 0) == 1 && kern_dim(cls, 1) == n,
+      "class_predictions must have shape [1, %d, num_classes(+1)]", n);
+  KERN_ENSURE(
+      ctx,
+      kern_ndims(anc) == 2 && kern_dim(anc, 0) == n && kern_dim(anc, 1) == 4,
+      "anchors must have shape [%d, 4]", n);
   const int ncb = kern_dim(cls, 2);
   KERN_ENSURE(ctx, d->num_classes >= 1, "num_classes %d must be positive",
               (int)d->num_classes);
@@ -253,16 +260,18 @@ static TfLiteStatus dp_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_OK(kern_resize_output(ctx, out[kOutScores], row_dims, 2));
   KERN_OK(kern_resize_output(ctx, out[kOutNum], one, 1));
   KERN_ENSURE(ctx,
-              dp_make_layout(d, (size_t)n, (size_t)ncb, cls->type == kTfLiteUInt8,
-                             &d->lay),
+              dp_make_layout(d, (size_t)n, (size_t)ncb,
+                             cls->type == kTfLiteUInt8, &d->lay),
               "work memory size overflows");
   d->scratch_idx = -1;
   if (d->lay.total > 0)
-    KERN_OK(ctx->RequestScratchBufferInArena(ctx, d->lay.total, &d->scratch_idx));
+    KERN_OK(
+        ctx->RequestScratchBufferInArena(ctx, d->lay.total, &d->scratch_idx));
   return kTfLiteOk;
 }
 
-/* ---- decoding ------------------------------------------------------------- */
+/* ---- decoding -------------------------------------------------------------
+ */
 
 /* Four values of row `row` (of `stride` elements) as float. */
 static void load4(const TfLiteTensor *t, size_t row, size_t stride, float *v) {
@@ -298,7 +307,8 @@ static void dp_decode(const dp_data *d, const TfLiteTensor *enc,
   }
 }
 
-/* ---- single-class NMS ------------------------------------------------------ */
+/* ---- single-class NMS ------------------------------------------------------
+ */
 
 static inline float smin(float a, float b) { return b < a ? b : a; }
 static inline float smax(float a, float b) { return a < b ? b : a; }
@@ -350,7 +360,8 @@ static int dp_nms_single(const dp_data *d, const dp_work *w,
     active[i] = 0;
     num_active--;
     for (int j = i + 1; j < kept; j++) {
-      if (active[j] && dp_iou(decoded, bi, keep_idx[sorted[j]]) > d->iou_threshold) {
+      if (active[j] &&
+          dp_iou(decoded, bi, keep_idx[sorted[j]]) > d->iou_threshold) {
         active[j] = 0;
         num_active--;
       }
@@ -359,7 +370,8 @@ static int dp_nms_single(const dp_data *d, const dp_work *w,
   return nsel;
 }
 
-/* ---- multi-class ----------------------------------------------------------- */
+/* ---- multi-class -----------------------------------------------------------
+ */
 
 static void put_row(TfLiteTensor *const *out, int row, const float *box,
                     float cls, float score) {
@@ -380,8 +392,10 @@ static int dp_regular(const dp_data *d, const dp_work *w, const float *decoded,
   dp_entry *tmp = WORK(w, merge_tmp, dp_entry);
   int size = 0;
   for (int c = 0; per > 0 && c < d->num_classes; c++) {
-    for (int r = 0; r < n; r++) class_scores[r] = scores[(size_t)r * ncb + c + off];
-    const int nsel = dp_nms_single(d, w, decoded, class_scores, n, per, selected);
+    for (int r = 0; r < n; r++)
+      class_scores[r] = scores[(size_t)r * ncb + c + off];
+    const int nsel =
+        dp_nms_single(d, w, decoded, class_scores, n, per, selected);
     if (nsel == 0) continue;
     /* stable merge of list[0..size) and this class's selections (already in
      * decreasing score order): equal scores keep the earlier entry first */
@@ -472,8 +486,9 @@ static TfLiteStatus dp_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       deq[i] = s * (float)((int32_t)cls->data.uint8[i] - zp);
     scores = deq;
   }
-  const int num = d->use_regular_nms ? dp_regular(d, &w, decoded, scores, n, ncb, out)
-                                     : dp_fast(d, &w, decoded, scores, n, ncb, out);
+  const int num = d->use_regular_nms
+                      ? dp_regular(d, &w, decoded, scores, n, ncb, out)
+                      : dp_fast(d, &w, decoded, scores, n, ncb, out);
   out[kOutNum]->data.f[0] = (float)num;
   return kTfLiteOk;
 }

@@ -65,7 +65,8 @@ static TfLiteStatus dilate_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   if (total == 0) return kTfLiteOk;
   kern_fill_elems(out->data.raw, pad->data.raw_const, elem, total);
   int rank = kern_ndims(in);
-  ptrdiff_t src_strides[KERN_STRIDED_MAX_RANK], dst_strides[KERN_STRIDED_MAX_RANK];
+  ptrdiff_t src_strides[KERN_STRIDED_MAX_RANK],
+      dst_strides[KERN_STRIDED_MAX_RANK];
   kern_row_strides(in->dims->data, rank, src_strides);
   kern_row_strides(out->dims->data, rank, dst_strides);
   for (int i = 0; i < rank; i++) dst_strides[i] *= (ptrdiff_t)f[i];

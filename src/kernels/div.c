@@ -50,15 +50,14 @@ static TfLiteStatus div_prepare_quant(TfLiteContext *ctx, TfLiteNode *node,
   quant_div *q = &d->q;
   int32_t qmin = 0, qmax = 0;
   quant_type_range(out->type, &qmin, &qmax);
-  KERN_ENSURE(ctx,
-              quant_activation_range(act, out->params.scale,
-                                     out->params.zero_point, qmin, qmax,
-                                     &q->act_min, &q->act_max),
-              "fused activation %d is not supported with quantized types",
-              act);
+  KERN_ENSURE(
+      ctx,
+      quant_activation_range(act, out->params.scale, out->params.zero_point,
+                             qmin, qmax, &q->act_min, &q->act_max),
+      "fused activation %d is not supported with quantized types", act);
   /* In float, then widened, as TensorFlow Lite. */
-  const double real = (double)(a->params.scale /
-                               (b->params.scale * out->params.scale));
+  const double real =
+      (double)(a->params.scale / (b->params.scale * out->params.scale));
   KERN_ENSURE(ctx, quant_multiplier(real, &q->multiplier, &q->shift),
               "output multiplier %g cannot be represented", real);
   q->in1_zp = a->params.zero_point;
@@ -70,8 +69,8 @@ static TfLiteStatus div_prepare_quant(TfLiteContext *ctx, TfLiteNode *node,
 static TfLiteStatus div_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   div_data *d = (div_data *)node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data was not allocated");
-  KERN_OK(kern_ew_binary_prepare(ctx, node, &d->ew, div_types, 4,
-                                 kTfLiteNoType));
+  KERN_OK(
+      kern_ew_binary_prepare(ctx, node, &d->ew, div_types, 4, kTfLiteNoType));
   const int act = kern_ew_fused_act(node, TFLC_BO_DIV);
   const TfLiteTensor *out = kern_output(ctx, node, 0);
   if (out->type == kTfLiteUInt8 || out->type == kTfLiteInt8)

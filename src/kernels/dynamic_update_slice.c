@@ -61,8 +61,8 @@ static TfLiteStatus dus_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   d->rank = rank;
   for (int i = 0; i < rank; i++) {
     KERN_ENSURE(ctx, kern_dim(update, i) <= kern_dim(operand, i),
-                "update dimension %d (%d) is larger than the operand's (%d)",
-                i, kern_dim(update, i), kern_dim(operand, i));
+                "update dimension %d (%d) is larger than the operand's (%d)", i,
+                kern_dim(update, i), kern_dim(operand, i));
     d->op_dims[i] = kern_dim(operand, i);
     d->up_dims[i] = kern_dim(update, i);
   }

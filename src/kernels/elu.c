@@ -35,15 +35,12 @@ static TfLiteStatus elu_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   switch (in->type) {
-    case kTfLiteFloat32:
-      kern_unary_map_f32(in, out, elu_f32);
-      return kTfLiteOk;
+    case kTfLiteFloat32: kern_unary_map_f32(in, out, elu_f32); return kTfLiteOk;
     case kTfLiteInt8:
       quant_lut8_apply((const uint8_t *)node->user_data, in->data.uint8,
                        out->data.uint8, kern_num_elements(in));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -27,11 +27,12 @@ typedef struct els_data {
 KERN_OP_DATA_INIT(els_init, els_data)
 
 /* Output shape from dense_shape's values. */
-static TfLiteStatus els_resize(TfLiteContext *ctx, const TfLiteTensor *shape, const TfLiteTensor *value,
-                               TfLiteTensor *out) {
+static TfLiteStatus els_resize(TfLiteContext *ctx, const TfLiteTensor *shape,
+                               const TfLiteTensor *value, TfLiteTensor *out) {
   int r = kern_dim(shape, 0), vr = kern_ndims(value);
   int dims[KERN_MAX_DIMS], k = 0;
-  KERN_ENSURE(ctx, r - 1 + vr - 1 <= KERN_MAX_DIMS, "output rank %d is above the supported %d", r + vr - 2,
+  KERN_ENSURE(ctx, r - 1 + vr - 1 <= KERN_MAX_DIMS,
+              "output rank %d is above the supported %d", r + vr - 2,
               KERN_MAX_DIMS);
   for (int i = 0; i < r - 1; i++) {
     int v = shape->data.i32[i];
@@ -45,17 +46,21 @@ static TfLiteStatus els_resize(TfLiteContext *ctx, const TfLiteTensor *shape, co
 static TfLiteStatus els_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   els_data *d = (els_data *)node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data was not allocated");
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 5, "expected 5 inputs, got %d", kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d", kern_num_outputs(node));
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 5, "expected 5 inputs, got %d",
+              kern_num_inputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *ids = kern_input(ctx, node, 0);
   const TfLiteTensor *indices = kern_input(ctx, node, 1);
   const TfLiteTensor *shape = kern_input(ctx, node, 2);
   const TfLiteTensor *weights = kern_input(ctx, node, 3);
   const TfLiteTensor *value = kern_input(ctx, node, 4);
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  KERN_ENSURE(ctx, ids && indices && shape && weights && value, "an input is missing");
+  KERN_ENSURE(ctx, ids && indices && shape && weights && value,
+              "an input is missing");
   KERN_ENSURE(ctx, out != NULL, "output 0 is missing");
-  KERN_ENSURE(ctx, ids->type == kTfLiteInt32 && kern_ndims(ids) == 1, "ids must be a rank-1 INT32 tensor");
+  KERN_ENSURE(ctx, ids->type == kTfLiteInt32 && kern_ndims(ids) == 1,
+              "ids must be a rank-1 INT32 tensor");
   KERN_ENSURE(ctx, indices->type == kTfLiteInt32 && kern_ndims(indices) == 2,
               "indices must be a rank-2 INT32 tensor");
   KERN_ENSURE(ctx, shape->type == kTfLiteInt32 && kern_ndims(shape) == 1,
@@ -64,25 +69,30 @@ static TfLiteStatus els_prepare(TfLiteContext *ctx, TfLiteNode *node) {
               "weights must be a rank-1 FLOAT32 tensor");
   KERN_ENSURE(ctx, value->type == kTfLiteFloat32 && kern_ndims(value) >= 2,
               "value must be a FLOAT32 tensor of rank >= 2");
-  KERN_ENSURE(ctx, out->type == kTfLiteFloat32, "output type %s must be FLOAT32", kern_type_name(out->type));
+  KERN_ENSURE(ctx, out->type == kTfLiteFloat32,
+              "output type %s must be FLOAT32", kern_type_name(out->type));
   int n = kern_dim(ids, 0);
-  KERN_ENSURE(ctx, kern_dim(indices, 0) == n && kern_dim(weights, 0) == n,
-              "ids (%d), indices (%d) and weights (%d) must have the same length", n, kern_dim(indices, 0),
-              kern_dim(weights, 0));
+  KERN_ENSURE(
+      ctx, kern_dim(indices, 0) == n && kern_dim(weights, 0) == n,
+      "ids (%d), indices (%d) and weights (%d) must have the same length", n,
+      kern_dim(indices, 0), kern_dim(weights, 0));
   int r = kern_dim(indices, 1);
   KERN_ENSURE(ctx, r >= 1, "indices must have at least one column");
-  KERN_ENSURE(ctx, kern_dim(shape, 0) == r, "dense_shape has %d entries but indices have %d columns",
+  KERN_ENSURE(ctx, kern_dim(shape, 0) == r,
+              "dense_shape has %d entries but indices have %d columns",
               kern_dim(shape, 0), r);
   d->combiner = opt_i8(kern_options(node), ELS_OPT_COMBINER, ELS_SUM);
   KERN_ENSURE(ctx, d->combiner >= ELS_SUM && d->combiner <= ELS_SQRTN,
-              "combiner %d is not supported (SUM 0, MEAN 1, SQRTN 2)", d->combiner);
+              "combiner %d is not supported (SUM 0, MEAN 1, SQRTN 2)",
+              d->combiner);
   d->dynamic = !kern_is_constant(shape);
   if (!d->dynamic) return els_resize(ctx, shape, value, out);
   kern_set_dynamic(out);
   return kTfLiteOk;
 }
 
-static void els_finalize(int combiner, int count, float total, float squares, float *row, size_t n) {
+static void els_finalize(int combiner, int count, float total, float squares,
+                         float *row, size_t n) {
   if (combiner == ELS_SUM || count == 0) return;
   float div = combiner == ELS_MEAN ? total : sqrtf(squares);
   for (size_t k = 0; k < n; k++) row[k] /= div;
@@ -103,11 +113,13 @@ static TfLiteStatus els_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   /* Check everything first. */
   for (int i = 0; i < n; i++) {
     KERN_ENSURE(ctx, ids->data.i32[i] >= 0 && ids->data.i32[i] < rows,
-                "id %d at position %d is out of range [0, %d)", (int)ids->data.i32[i], i, rows);
+                "id %d at position %d is out of range [0, %d)",
+                (int)ids->data.i32[i], i, rows);
     for (int k = 0; k < r - 1; k++) {
       int v = indices->data.i32[(size_t)i * (size_t)r + (size_t)k];
       KERN_ENSURE(ctx, v >= 0 && v < shape->data.i32[k],
-                  "indices[%d][%d] = %d is out of range [0, %d)", i, k, v, (int)shape->data.i32[k]);
+                  "indices[%d][%d] = %d is out of range [0, %d)", i, k, v,
+                  (int)shape->data.i32[k]);
     }
   }
   size_t total = kern_num_elements(out);
@@ -119,7 +131,8 @@ static TfLiteStatus els_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   for (int i = 0; i < n; i++) {
     size_t bucket = 0;
     for (int k = 0; k < r - 1; k++)
-      bucket = bucket * (size_t)shape->data.i32[k] + (size_t)indices->data.i32[(size_t)i * (size_t)r + (size_t)k];
+      bucket = bucket * (size_t)shape->data.i32[k] +
+               (size_t)indices->data.i32[(size_t)i * (size_t)r + (size_t)k];
     size_t off = bucket * emb;
     if (off != cur) {
       els_finalize(d->combiner, count, wsum, wsq, o + cur, emb);

@@ -7,9 +7,9 @@
 #include "kernels/internal/binary_ops.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType equal_types[] = {kTfLiteFloat32, kTfLiteInt32,
-    kTfLiteInt64, kTfLiteBool, kTfLiteInt8, kTfLiteUInt8, kTfLiteString,
-    kTfLiteInt16};
+static const TfLiteType equal_types[] = {
+    kTfLiteFloat32, kTfLiteInt32, kTfLiteInt64,  kTfLiteBool,
+    kTfLiteInt8,    kTfLiteUInt8, kTfLiteString, kTfLiteInt16};
 
 KERN_EW_ROW(equal_row_f32, float, bool, kern_ew_binary, x == y)
 KERN_EW_ROW(equal_row_i16, int16_t, bool, kern_ew_binary, x == y)
@@ -22,11 +22,12 @@ static TfLiteStatus equal_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus equal_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_cmp_rows rows = {
-      .rows = {.f32 = equal_row_f32, .i16 = equal_row_i16,
-               .i32 = equal_row_i32, .i64 = equal_row_i64,
-               .b8 = equal_row_bool},
-      .string_eq = 1};
+  static const kern_cmp_rows rows = {.rows = {.f32 = equal_row_f32,
+                                              .i16 = equal_row_i16,
+                                              .i32 = equal_row_i32,
+                                              .i64 = equal_row_i64,
+                                              .b8 = equal_row_bool},
+                                     .string_eq = 1};
   return kern_cmp_invoke(ctx, node, &rows);
 }
 

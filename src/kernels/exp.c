@@ -5,8 +5,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType exp_types[] = {kTfLiteFloat32,
-                                       kTfLiteInt8, kTfLiteInt16};
+static const TfLiteType exp_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                       kTfLiteInt16};
 
 static inline float exp_f32(float x) { return expf(x); }
 
@@ -18,6 +18,5 @@ static TfLiteStatus exp_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_unary_invoke_q(ctx, node, exp_f32, NULL);
 }
 
-const TfLiteRegistration kern_exp = {.init = quant_unary_init,
-                                     .prepare = exp_prepare,
-                                     .invoke = exp_invoke};
+const TfLiteRegistration kern_exp = {
+    .init = quant_unary_init, .prepare = exp_prepare, .invoke = exp_invoke};

@@ -28,7 +28,7 @@ static TfLiteStatus fq_nudge(TfLiteContext *ctx, const TfLiteNode *node,
   float qmax = (float)((1 << bits) - 1);
   float scale = (mx - mn) / (qmax - qmin);
   float zp_from_min = qmin - mn / scale;
-  float zp = zp_from_min < qmin ? qmin
+  float zp = zp_from_min < qmin   ? qmin
              : zp_from_min > qmax ? qmax
                                   : roundf(zp_from_min);
   r->nmin = (qmin - zp) * scale;

@@ -52,8 +52,7 @@ static TfLiteStatus fill_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt64:
     case kTfLiteInt16:
     case kTfLiteInt8:
-    case kTfLiteBool:
-      break;
+    case kTfLiteBool: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "value type %s is not supported (FLOAT32, FLOAT16, INT32, "

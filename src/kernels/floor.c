@@ -19,8 +19,7 @@ static TfLiteStatus floor_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteFloat32:
       kern_unary_map_f32(in, out, floor_f32);
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -45,8 +45,8 @@ static TfLiteStatus floor_div_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus floor_div_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  return kern_ew_floor_div_invoke(ctx, node, floor_div_row_f32, floor_div_row_i32,
-                                  floor_div_row_i64);
+  return kern_ew_floor_div_invoke(ctx, node, floor_div_row_f32,
+                                  floor_div_row_i32, floor_div_row_i64);
 }
 
 const TfLiteRegistration kern_floor_div = {.init = kern_ew_binary_init,

@@ -44,8 +44,8 @@ static TfLiteStatus floor_mod_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus floor_mod_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  return kern_ew_floor_div_invoke(ctx, node, floor_mod_row_f32, floor_mod_row_i32,
-                                  floor_mod_row_i64);
+  return kern_ew_floor_div_invoke(ctx, node, floor_mod_row_f32,
+                                  floor_mod_row_i32, floor_mod_row_i64);
 }
 
 const TfLiteRegistration kern_floor_mod = {.init = kern_ew_binary_init,

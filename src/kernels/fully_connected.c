@@ -11,11 +11,11 @@
  * rounding mode a hybrid FULLY_CONNECTED always quantizes its input rows
  * asymmetrically, as XNNPACK's dynamically quantized (qd8) fully connected
  * operator that LiteRT's delegate runs it with. */
-#include "kernels/kernel_util.h"
-#include "kernels/internal/quant_xnn.h"
-#include "kernels/internal/quant_int4.h"
 #include "kernels/internal/parallel_gemm.h"
 #include "kernels/internal/quant_dense.h"
+#include "kernels/internal/quant_int4.h"
+#include "kernels/internal/quant_xnn.h"
+#include "kernels/kernel_util.h"
 
 #include <string.h>
 
@@ -39,8 +39,8 @@ typedef struct fc_data {
   quant_hybrid_data hy; /* kModeHybrid */
   size_t batch, units, input_size;
   float lo, hi;
-  double *int16_scale;  /* int16: per unit (double)s_in * s_w / s_out */
-  size_t int16_cap;     /* entries allocated (persistent memory) */
+  double *int16_scale; /* int16: per unit (double)s_in * s_w / s_out */
+  size_t int16_cap;    /* entries allocated (persistent memory) */
 } fc_data;
 
 static void *fc_init(TfLiteContext *ctx, const char *buf, size_t len) {
@@ -71,8 +71,8 @@ static TfLiteStatus fc_int16_scales(TfLiteContext *ctx, fc_data *d,
   }
   for (size_t u = 0; u < d->units; u++) {
     const float sw = wq->scale->data[n_scales == 1 ? 0 : u];
-    d->int16_scale[u] = (double)input->params.scale * (double)sw /
-                        (double)output->params.scale;
+    d->int16_scale[u] =
+        (double)input->params.scale * (double)sw / (double)output->params.scale;
   }
   return kTfLiteOk;
 }
@@ -106,9 +106,10 @@ static TfLiteStatus fc_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   switch (input->type) {
     case kTfLiteFloat32:
       d->mode = weights->type == kTfLiteInt8 ? kModeHybrid : kModeF32;
-      KERN_ENSURE(ctx, weights->type == kTfLiteFloat32 || weights->type == kTfLiteInt8,
-                  "weights type %s with FLOAT32 input is not supported",
-                  kern_type_name(weights->type));
+      KERN_ENSURE(
+          ctx, weights->type == kTfLiteFloat32 || weights->type == kTfLiteInt8,
+          "weights type %s with FLOAT32 input is not supported",
+          kern_type_name(weights->type));
       KERN_ENSURE(ctx, output->type == kTfLiteFloat32,
                   "output type %s, expected FLOAT32",
                   kern_type_name(output->type));
@@ -119,9 +120,7 @@ static TfLiteStatus fc_prepare(TfLiteContext *ctx, TfLiteNode *node) {
       break;
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteInt16:
-      d->mode = kModeQuant;
-      break;
+    case kTfLiteInt16: d->mode = kModeQuant; break;
     default:
       KERN_ENSURE(ctx, 0, "input type %s is not supported",
                   kern_type_name(input->type));
@@ -175,15 +174,19 @@ static TfLiteStatus fc_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   d->units = (size_t)units;
   d->input_size = (size_t)input_size;
   if (d->mode == kModeQuant) {
-    const quant_prepare_spec qs = {.input = input, .filter = weights,
-                                   .bias = bias, .output = output,
-                                   .filter_axis = 0, .channels = units,
+    const quant_prepare_spec qs = {.input = input,
+                                   .filter = weights,
+                                   .bias = bias,
+                                   .output = output,
+                                   .filter_axis = 0,
+                                   .channels = units,
                                    .activation = act,
                                    .filter_zp_allowed = true,
                                    .legacy_multiplier = true,
                                    .xnn_form = QUANT_XNN_ALWAYS};
     KERN_OK(quant_prepare(ctx, &qs, &d->q));
-    if (input->type == kTfLiteInt16) KERN_OK(fc_int16_scales(ctx, d, input, weights, output));
+    if (input->type == kTfLiteInt16)
+      KERN_OK(fc_int16_scales(ctx, d, input, weights, output));
     return kTfLiteOk;
   }
   if (d->mode == kModeHybrid) {
@@ -194,10 +197,10 @@ static TfLiteStatus fc_prepare(TfLiteContext *ctx, TfLiteNode *node) {
                      (act == TFLC_ACT_NONE || act == TFLC_ACT_RELU ||
                       act == TFLC_ACT_RELU_N1_TO_1 || act == TFLC_ACT_RELU6);
     const bool asym = xnn || opt_bool(o, kOptAsymmetricQuantizeInputs, false);
-    return quant_hybrid_prepare(ctx, input, weights, 0, units,
-                                asym ? kHybridDenseAsymmetric
-                                     : kHybridDenseSymmetric,
-                                batch, (size_t)input_size, &d->hy);
+    return quant_hybrid_prepare(
+        ctx, input, weights, 0, units,
+        asym ? kHybridDenseAsymmetric : kHybridDenseSymmetric, batch,
+        (size_t)input_size, &d->hy);
   }
   return kTfLiteOk;
 }
@@ -219,12 +222,18 @@ static TfLiteStatus fc_eval_f32(TfLiteContext *ctx, TfLiteNode *node,
     }
     return kTfLiteOk;
   }
-  const f32_gemm_params gp = {.m = d->batch, .n = d->units,
-                              .k = d->input_size, .a = input->data.f,
-                              .lda = d->input_size, .b = weights->data.f,
-                              .ldb = d->input_size, .bias = bias,
-                              .c = output->data.f, .ldc = d->units,
-                              .lo = d->lo, .hi = d->hi};
+  const f32_gemm_params gp = {.m = d->batch,
+                              .n = d->units,
+                              .k = d->input_size,
+                              .a = input->data.f,
+                              .lda = d->input_size,
+                              .b = weights->data.f,
+                              .ldb = d->input_size,
+                              .bias = bias,
+                              .c = output->data.f,
+                              .ldc = d->units,
+                              .lo = d->lo,
+                              .hi = d->hi};
   kern_gemm_f32(ctx, &gp);
   return kTfLiteOk;
 }
@@ -237,22 +246,26 @@ static TfLiteStatus fc_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *bias = kern_input(ctx, node, kBias);
   TfLiteTensor *output = kern_output(ctx, node, 0);
   if (d->mode == kModeQuant) {
-    const quant_fc_args a = {.q = &d->q, .type = input->type,
-                             .batch = d->batch, .units = d->units,
-                             .depth = d->input_size,
-                             .input = input->data.data,
-                             .weights = weights->data.data,
-                             .bias = bias ? bias->data.data : NULL,
-                             .output = output->data.data,
-                             .int16_scale = input->type == kTfLiteInt16
-                                                ? d->int16_scale
-                                                : NULL};
+    const quant_fc_args a = {
+        .q = &d->q,
+        .type = input->type,
+        .batch = d->batch,
+        .units = d->units,
+        .depth = d->input_size,
+        .input = input->data.data,
+        .weights = weights->data.data,
+        .bias = bias ? bias->data.data : NULL,
+        .output = output->data.data,
+        .int16_scale = input->type == kTfLiteInt16 ? d->int16_scale : NULL};
     quant_fc(ctx, &a);
     return kTfLiteOk;
   }
-  const quant_hybrid_fc_args a = {.hy = &d->hy, .batch = d->batch,
-                                  .units = d->units, .depth = d->input_size,
-                                  .lo = d->lo, .hi = d->hi,
+  const quant_hybrid_fc_args a = {.hy = &d->hy,
+                                  .batch = d->batch,
+                                  .units = d->units,
+                                  .depth = d->input_size,
+                                  .lo = d->lo,
+                                  .hi = d->hi,
                                   .input = input->data.f,
                                   .weights = weights->data.int8,
                                   .bias = bias ? bias->data.f : NULL,

@@ -10,11 +10,11 @@
 #include "kernels/kernel_util.h"
 
 typedef struct gather_nd_data {
-  int nd;                          /* indices.shape[-1] */
-  size_t n_slices;                 /* product of indices.shape[:-1] */
-  size_t slice_bytes;              /* params.shape[nd:] * element size */
-  int dims[KERN_MAX_DIMS];         /* params dims [0, nd) */
-  size_t strides[KERN_MAX_DIMS];   /* in slices */
+  int nd;                        /* indices.shape[-1] */
+  size_t n_slices;               /* product of indices.shape[:-1] */
+  size_t slice_bytes;            /* params.shape[nd:] * element size */
+  int dims[KERN_MAX_DIMS];       /* params dims [0, nd) */
+  size_t strides[KERN_MAX_DIMS]; /* in slices */
 } gather_nd_data;
 
 KERN_OP_DATA_INIT(gather_nd_init, gather_nd_data)
@@ -48,8 +48,8 @@ static TfLiteStatus gather_nd_prepare(TfLiteContext *ctx, TfLiteNode *node) {
               "params rank %d is above the supported %d", prank, KERN_MAX_DIMS);
   int nd = kern_dim(indices, irank - 1);
   KERN_ENSURE(ctx, nd <= prank,
-              "indices last dimension %d is larger than the params rank %d",
-              nd, prank);
+              "indices last dimension %d is larger than the params rank %d", nd,
+              prank);
   int out_rank = irank - 1 + prank - nd;
   KERN_ENSURE(ctx, out_rank <= KERN_MAX_DIMS,
               "output rank %d is above the supported %d", out_rank,

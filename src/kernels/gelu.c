@@ -77,8 +77,7 @@ static TfLiteStatus gelu_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       quant_lut8_apply(d->lut, (const uint8_t *)in->data.raw_const,
                        (uint8_t *)out->data.raw, kern_num_elements(in));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -5,8 +5,8 @@
 #include "kernels/internal/binary_ops.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType greater_types[] = {kTfLiteFloat32, kTfLiteInt32,
-                                           kTfLiteInt64, kTfLiteInt8, kTfLiteUInt8};
+static const TfLiteType greater_types[] = {
+    kTfLiteFloat32, kTfLiteInt32, kTfLiteInt64, kTfLiteInt8, kTfLiteUInt8};
 
 KERN_EW_ROW(greater_row_f32, float, bool, kern_ew_binary, x > y)
 KERN_EW_ROW(greater_row_i32, int32_t, bool, kern_ew_binary, x > y)
@@ -17,10 +17,10 @@ static TfLiteStatus greater_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus greater_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_cmp_rows rows = {
-      .rows = {.f32 = greater_row_f32, .i32 = greater_row_i32,
-               .i64 = greater_row_i64},
-      .string_eq = -1};
+  static const kern_cmp_rows rows = {.rows = {.f32 = greater_row_f32,
+                                              .i32 = greater_row_i32,
+                                              .i64 = greater_row_i64},
+                                     .string_eq = -1};
   return kern_cmp_invoke(ctx, node, &rows);
 }
 

@@ -7,22 +7,25 @@
 #include "kernels/kernel_util.h"
 
 static const TfLiteType greater_equal_types[] = {kTfLiteFloat32, kTfLiteInt32,
-    kTfLiteInt64, kTfLiteInt8, kTfLiteUInt8, kTfLiteInt16};
+                                                 kTfLiteInt64,   kTfLiteInt8,
+                                                 kTfLiteUInt8,   kTfLiteInt16};
 
 KERN_EW_ROW(greater_equal_row_f32, float, bool, kern_ew_binary, x >= y)
 KERN_EW_ROW(greater_equal_row_i16, int16_t, bool, kern_ew_binary, x >= y)
 KERN_EW_ROW(greater_equal_row_i32, int32_t, bool, kern_ew_binary, x >= y)
 KERN_EW_ROW(greater_equal_row_i64, int64_t, bool, kern_ew_binary, x >= y)
 
-static TfLiteStatus greater_equal_prepare(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus greater_equal_prepare(TfLiteContext *ctx,
+                                          TfLiteNode *node) {
   return kern_cmp_prepare(ctx, node, greater_equal_types, 6, QB_GE);
 }
 
 static TfLiteStatus greater_equal_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_cmp_rows rows = {
-      .rows = {.f32 = greater_equal_row_f32, .i16 = greater_equal_row_i16,
-               .i32 = greater_equal_row_i32, .i64 = greater_equal_row_i64},
-      .string_eq = -1};
+  static const kern_cmp_rows rows = {.rows = {.f32 = greater_equal_row_f32,
+                                              .i16 = greater_equal_row_i16,
+                                              .i32 = greater_equal_row_i32,
+                                              .i64 = greater_equal_row_i64},
+                                     .string_eq = -1};
   return kern_cmp_invoke(ctx, node, &rows);
 }
 

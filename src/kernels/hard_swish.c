@@ -110,8 +110,7 @@ static TfLiteStatus hard_swish_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteUInt8:
       QUANT_ACT_LOOP(in, out, quant_clamp(hard_swish_q(d, x), 0, 255));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -10,9 +10,12 @@
 #include "kernels/internal/tensor_copy.h"
 #include "kernels/kernel_util.h"
 
-static TfLiteStatus hashtable_lookup_prepare(TfLiteContext *ctx, TfLiteNode *node) {
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 3, "expected 3 inputs, got %d", kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 2, "expected 2 outputs, got %d", kern_num_outputs(node));
+static TfLiteStatus hashtable_lookup_prepare(TfLiteContext *ctx,
+                                             TfLiteNode *node) {
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 3, "expected 3 inputs, got %d",
+              kern_num_inputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 2, "expected 2 outputs, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *lookup = kern_input(ctx, node, 0);
   const TfLiteTensor *keys = kern_input(ctx, node, 1);
   const TfLiteTensor *value = kern_input(ctx, node, 2);
@@ -22,17 +25,24 @@ static TfLiteStatus hashtable_lookup_prepare(TfLiteContext *ctx, TfLiteNode *nod
   KERN_ENSURE(ctx, out && hits, "an output is missing");
   KERN_ENSURE(ctx, lookup->type == kTfLiteInt32 && kern_ndims(lookup) == 1,
               "lookup must be a rank-1 INT32 tensor");
-  KERN_ENSURE(ctx, keys->type == kTfLiteInt32 && kern_ndims(keys) == 1, "keys must be a rank-1 INT32 tensor");
+  KERN_ENSURE(ctx, keys->type == kTfLiteInt32 && kern_ndims(keys) == 1,
+              "keys must be a rank-1 INT32 tensor");
   int rank = kern_ndims(value);
-  KERN_ENSURE(ctx, rank >= 1 && rank <= KERN_MAX_DIMS, "value must have rank 1..%d, got %d", KERN_MAX_DIMS, rank);
-  KERN_ENSURE(ctx, kern_dim(value, 0) == kern_dim(keys, 0), "value has %d rows but there are %d keys",
-              kern_dim(value, 0), kern_dim(keys, 0));
-  KERN_ENSURE(ctx, value->type == kTfLiteString || kern_type_bytes(value->type) > 0,
+  KERN_ENSURE(ctx, rank >= 1 && rank <= KERN_MAX_DIMS,
+              "value must have rank 1..%d, got %d", KERN_MAX_DIMS, rank);
+  KERN_ENSURE(ctx, kern_dim(value, 0) == kern_dim(keys, 0),
+              "value has %d rows but there are %d keys", kern_dim(value, 0),
+              kern_dim(keys, 0));
+  KERN_ENSURE(ctx,
+              value->type == kTfLiteString || kern_type_bytes(value->type) > 0,
               "value type %s is not supported", kern_type_name(value->type));
-  KERN_ENSURE(ctx, value->type != kTfLiteString || rank == 1, "STRING values must have rank 1, got %d", rank);
-  KERN_ENSURE(ctx, out->type == value->type, "output type %s differs from value type %s",
+  KERN_ENSURE(ctx, value->type != kTfLiteString || rank == 1,
+              "STRING values must have rank 1, got %d", rank);
+  KERN_ENSURE(ctx, out->type == value->type,
+              "output type %s differs from value type %s",
               kern_type_name(out->type), kern_type_name(value->type));
-  KERN_ENSURE(ctx, hits->type == kTfLiteUInt8, "hits type %s must be UINT8", kern_type_name(hits->type));
+  KERN_ENSURE(ctx, hits->type == kTfLiteUInt8, "hits type %s must be UINT8",
+              kern_type_name(hits->type));
   int dims[KERN_MAX_DIMS];
   dims[0] = kern_dim(lookup, 0);
   for (int i = 1; i < rank; i++) dims[i] = kern_dim(value, i);
@@ -54,7 +64,8 @@ static int find_row(const int32_t *keys, int n, int32_t v) {
   return -1;
 }
 
-static TfLiteStatus hashtable_lookup_invoke(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus hashtable_lookup_invoke(TfLiteContext *ctx,
+                                            TfLiteNode *node) {
   const TfLiteTensor *lookup = kern_input(ctx, node, 0);
   const TfLiteTensor *keys = kern_input(ctx, node, 1);
   const TfLiteTensor *value = kern_input(ctx, node, 2);
@@ -84,7 +95,8 @@ static TfLiteStatus hashtable_lookup_invoke(TfLiteContext *ctx, TfLiteNode *node
     return kTfLiteOk;
   }
   size_t row_bytes = kern_type_bytes(value->type);
-  for (int i = 1; i < kern_ndims(value); i++) row_bytes *= (size_t)kern_dim(value, i);
+  for (int i = 1; i < kern_ndims(value); i++)
+    row_bytes *= (size_t)kern_dim(value, i);
   for (int i = 0; i < n; i++) {
     int r = find_row(keys->data.i32, rows, lookup->data.i32[i]);
     uint8_t *dst = (uint8_t *)out->data.raw + (size_t)i * row_bytes;

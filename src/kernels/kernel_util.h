@@ -25,19 +25,19 @@
 
 /* Reports "<message>" (the interpreter prefixes subgraph/node/op) and
  * returns kTfLiteError from the calling function when cond is false. */
-#define KERN_ENSURE(ctx, cond, ...)        \
-  do {                                     \
-    if (!(cond)) {                         \
+#define KERN_ENSURE(ctx, cond, ...)           \
+  do {                                        \
+    if (!(cond)) {                            \
       (ctx)->ReportError((ctx), __VA_ARGS__); \
-      return kTfLiteError;                 \
-    }                                      \
+      return kTfLiteError;                    \
+    }                                         \
   } while (0)
 
 /* Returns the status of expr if it is not kTfLiteOk. */
-#define KERN_OK(expr)                      \
-  do {                                     \
-    TfLiteStatus s_ = (expr);              \
-    if (s_ != kTfLiteOk) return s_;        \
+#define KERN_OK(expr)               \
+  do {                              \
+    TfLiteStatus s_ = (expr);       \
+    if (s_ != kTfLiteOk) return s_; \
   } while (0)
 
 static inline int kern_num_inputs(const TfLiteNode *node) {
@@ -122,20 +122,20 @@ static inline TfLiteStatus kern_resize_like(TfLiteContext *ctx, TfLiteTensor *t,
 /* Define `static void *NAME(TfLiteContext *, const char *, size_t)`, the
  * usual inits: a TYPE in persistent memory (NULL when that fails), as the
  * allocator gives it (KERN_OP_DATA_INIT) or zeroed (KERN_ZEROED_INIT). */
-#define KERN_OP_DATA_INIT(NAME, TYPE)                                 \
+#define KERN_OP_DATA_INIT(NAME, TYPE)                                  \
   static void *NAME(TfLiteContext *ctx, const char *buf, size_t len) { \
-    (void)buf;                                                        \
-    (void)len;                                                        \
-    return ctx->AllocatePersistentBuffer(ctx, sizeof(TYPE));          \
+    (void)buf;                                                         \
+    (void)len;                                                         \
+    return ctx->AllocatePersistentBuffer(ctx, sizeof(TYPE));           \
   }
 
-#define KERN_ZEROED_INIT(NAME, TYPE)                                  \
+#define KERN_ZEROED_INIT(NAME, TYPE)                                   \
   static void *NAME(TfLiteContext *ctx, const char *buf, size_t len) { \
-    (void)buf;                                                        \
-    (void)len;                                                        \
-    TYPE *d = ctx->AllocatePersistentBuffer(ctx, sizeof(TYPE));       \
-    if (d) memset(d, 0, sizeof(*d));                                  \
-    return d;                                                         \
+    (void)buf;                                                         \
+    (void)len;                                                         \
+    TYPE *d = ctx->AllocatePersistentBuffer(ctx, sizeof(TYPE));        \
+    if (d) memset(d, 0, sizeof(*d));                                   \
+    return d;                                                          \
   }
 
 /* Marks an output whose shape depends on input VALUES (known only at
@@ -148,8 +148,10 @@ static inline void kern_set_dynamic(TfLiteTensor *t) {
 /* In prepare: makes an already-sized output a constant that the kernel
  * fills now (downstream prepares can read it). Returns 1 when done, 0 when
  * the output must be written at invoke as usual. */
-static inline int kern_make_output_constant(TfLiteContext *ctx, TfLiteTensor *t) {
-  return ctx->TflcMakeOutputConstant && ctx->TflcMakeOutputConstant(ctx, t) == kTfLiteOk;
+static inline int kern_make_output_constant(TfLiteContext *ctx,
+                                            TfLiteTensor *t) {
+  return ctx->TflcMakeOutputConstant &&
+         ctx->TflcMakeOutputConstant(ctx, t) == kTfLiteOk;
 }
 
 /* Fused activation (schema ActivationFunctionType) as a float clamp range.
@@ -157,10 +159,22 @@ static inline int kern_make_output_constant(TfLiteContext *ctx, TfLiteTensor *t)
  * unknown. */
 static inline int kern_act_range_f32(int act, float *lo, float *hi) {
   switch (act) {
-    case TFLC_ACT_NONE: *lo = -__builtin_inff(); *hi = __builtin_inff(); return 0;
-    case TFLC_ACT_RELU: *lo = 0.0f; *hi = __builtin_inff(); return 0;
-    case TFLC_ACT_RELU_N1_TO_1: *lo = -1.0f; *hi = 1.0f; return 0;
-    case TFLC_ACT_RELU6: *lo = 0.0f; *hi = 6.0f; return 0;
+    case TFLC_ACT_NONE:
+      *lo = -__builtin_inff();
+      *hi = __builtin_inff();
+      return 0;
+    case TFLC_ACT_RELU:
+      *lo = 0.0f;
+      *hi = __builtin_inff();
+      return 0;
+    case TFLC_ACT_RELU_N1_TO_1:
+      *lo = -1.0f;
+      *hi = 1.0f;
+      return 0;
+    case TFLC_ACT_RELU6:
+      *lo = 0.0f;
+      *hi = 6.0f;
+      return 0;
     default: return -1;
   }
 }

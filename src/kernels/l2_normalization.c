@@ -47,17 +47,19 @@ static void l2norm_row_q(const void *in, void *out, size_t depth, int32_t zp,
                          bool u8) {
   uint32_t acc = 0; /* int32 arithmetic, wrapping as TensorFlow Lite's */
   for (size_t i = 0; i < depth; i++) {
-    const int32_t d = (u8 ? ((const uint8_t *)in)[i] : ((const int8_t *)in)[i]) - zp;
+    const int32_t d =
+        (u8 ? ((const uint8_t *)in)[i] : ((const int8_t *)in)[i]) - zp;
     acc += (uint32_t)(d * d);
   }
   int32_t m;
   int s;
   lstm_inv_sqrt_multiplier((int32_t)acc, -1, &m, &s);
   for (size_t i = 0; i < depth; i++) {
-    const int32_t d = (u8 ? ((const uint8_t *)in)[i] : ((const int8_t *)in)[i]) - zp;
+    const int32_t d =
+        (u8 ? ((const uint8_t *)in)[i] : ((const int8_t *)in)[i]) - zp;
     if (u8)
-      ((uint8_t *)out)[i] =
-          (uint8_t)quant_clamp(128 + quant_mul_by_multiplier(128 * d, m, s), 0, 255);
+      ((uint8_t *)out)[i] = (uint8_t)quant_clamp(
+          128 + quant_mul_by_multiplier(128 * d, m, s), 0, 255);
     else
       ((int8_t *)out)[i] =
           (int8_t)quant_clamp(quant_mul_by_multiplier(d, m, s + 7), -128, 127);

@@ -19,7 +19,7 @@ typedef struct leaky_relu_data {
   int32_t in_zp, out_zp;
   int32_t mult_identity, mult_alpha;
   int shift_identity, shift_alpha;
-  bool xnn;               /* XNNPACK arithmetic (int8/uint8) */
+  bool xnn;                 /* XNNPACK arithmetic (int8/uint8) */
   int32_t xnn_pos, xnn_neg; /* Q8 multipliers for x >= zp_in and x < zp_in */
 } leaky_relu_data;
 
@@ -37,8 +37,9 @@ static bool leaky_relu_multiplier(double real, int32_t *m, int *shift) {
 static int32_t leaky_relu_q(const leaky_relu_data *d, int32_t x) {
   const int32_t v = x - d->in_zp;
   return d->out_zp +
-         (v >= 0 ? quant_mul_by_multiplier(v, d->mult_identity, d->shift_identity)
-                 : quant_mul_by_multiplier(v, d->mult_alpha, d->shift_alpha));
+         (v >= 0
+              ? quant_mul_by_multiplier(v, d->mult_identity, d->shift_identity)
+              : quant_mul_by_multiplier(v, d->mult_alpha, d->shift_alpha));
 }
 
 /* XNNPACK's quantized LEAKY_RELU: v = x - zp_in, multiplied by the Q8
@@ -62,8 +63,7 @@ static void leaky_relu_xnn_prepare(leaky_relu_data *d, float s_in,
   const float pos = s_in / s_out;
   if (!(pos >= 1.0f / 256.0f && pos <= 128.0f)) return;
   const float neg = pos * d->alpha;
-  if (!(neg >= -127.99609375f && neg <= 128.0f) ||
-      fabsf(neg) < 1.0f / 256.0f)
+  if (!(neg >= -127.99609375f && neg <= 128.0f) || fabsf(neg) < 1.0f / 256.0f)
     return;
   d->xnn_pos = (int32_t)lrintf(256.0f * pos);
   d->xnn_neg = (int32_t)lrintf(256.0f * neg);
@@ -93,13 +93,12 @@ static TfLiteStatus leaky_relu_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   const double ratio = (double)in->params.scale / (double)out->params.scale;
   const double alpha_ratio =
       (double)in->params.scale * (double)d->alpha / (double)out->params.scale;
-  KERN_ENSURE(ctx,
-              quant_multiplier(ratio, &d->mult_identity, &d->shift_identity) &&
-                  leaky_relu_multiplier(alpha_ratio, &d->mult_alpha,
-                                        &d->shift_alpha),
-              "alpha %g with scales %g / %g cannot be represented",
-              (double)d->alpha, (double)in->params.scale,
-              (double)out->params.scale);
+  KERN_ENSURE(
+      ctx,
+      quant_multiplier(ratio, &d->mult_identity, &d->shift_identity) &&
+          leaky_relu_multiplier(alpha_ratio, &d->mult_alpha, &d->shift_alpha),
+      "alpha %g with scales %g / %g cannot be represented", (double)d->alpha,
+      (double)in->params.scale, (double)out->params.scale);
   d->xnn = false;
   if (quant_xnn_mode(ctx) && in->type != kTfLiteInt16)
     leaky_relu_xnn_prepare(d, in->params.scale, out->params.scale);
@@ -134,8 +133,7 @@ static TfLiteStatus leaky_relu_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt16:
       QUANT_ACT_LOOP(in, out, quant_clamp(leaky_relu_q(d, x), -32768, 32767));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

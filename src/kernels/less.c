@@ -7,7 +7,8 @@
 #include "kernels/kernel_util.h"
 
 static const TfLiteType less_types[] = {kTfLiteFloat32, kTfLiteInt32,
-    kTfLiteInt64, kTfLiteInt8, kTfLiteUInt8, kTfLiteInt16};
+                                        kTfLiteInt64,   kTfLiteInt8,
+                                        kTfLiteUInt8,   kTfLiteInt16};
 
 KERN_EW_ROW(less_row_f32, float, bool, kern_ew_binary, x < y)
 KERN_EW_ROW(less_row_i16, int16_t, bool, kern_ew_binary, x < y)
@@ -19,13 +20,13 @@ static TfLiteStatus less_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus less_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_cmp_rows rows = {
-      .rows = {.f32 = less_row_f32, .i16 = less_row_i16, .i32 = less_row_i32,
-               .i64 = less_row_i64},
-      .string_eq = -1};
+  static const kern_cmp_rows rows = {.rows = {.f32 = less_row_f32,
+                                              .i16 = less_row_i16,
+                                              .i32 = less_row_i32,
+                                              .i64 = less_row_i64},
+                                     .string_eq = -1};
   return kern_cmp_invoke(ctx, node, &rows);
 }
 
-const TfLiteRegistration kern_less = {.init = quant_binary_init,
-                                      .prepare = less_prepare,
-                                      .invoke = less_invoke};
+const TfLiteRegistration kern_less = {
+    .init = quant_binary_init, .prepare = less_prepare, .invoke = less_invoke};

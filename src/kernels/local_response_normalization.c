@@ -8,7 +8,12 @@
 
 #include "kernels/kernel_util.h"
 
-enum { LRN_OPT_RADIUS = 0, LRN_OPT_BIAS = 1, LRN_OPT_ALPHA = 2, LRN_OPT_BETA = 3 };
+enum {
+  LRN_OPT_RADIUS = 0,
+  LRN_OPT_BIAS = 1,
+  LRN_OPT_ALPHA = 2,
+  LRN_OPT_BETA = 3
+};
 
 typedef struct lrn_data {
   int radius;

@@ -6,8 +6,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType log_types[] = {kTfLiteFloat32,
-                                       kTfLiteInt8, kTfLiteInt16};
+static const TfLiteType log_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                       kTfLiteInt16};
 
 static inline float log_f32(float x) { return logf(x); }
 
@@ -19,6 +19,5 @@ static TfLiteStatus log_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_unary_invoke_q(ctx, node, log_f32, NULL);
 }
 
-const TfLiteRegistration kern_log = {.init = quant_unary_init,
-                                     .prepare = log_prepare,
-                                     .invoke = log_invoke};
+const TfLiteRegistration kern_log = {
+    .init = quant_unary_init, .prepare = log_prepare, .invoke = log_invoke};

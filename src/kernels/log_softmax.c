@@ -12,8 +12,8 @@
 #include "kernels/kernel_util.h"
 
 typedef struct log_softmax_data {
-  size_t rows;  /* product of all dims but the last */
-  size_t depth; /* last dim */
+  size_t rows;         /* product of all dims but the last */
+  size_t depth;        /* last dim */
   quant_log_softmax q; /* INT8 / UINT8 */
 } log_softmax_data;
 

@@ -11,9 +11,9 @@
 #include "kernels/kernel_util.h"
 
 typedef struct logistic_data {
-  uint8_t lut[256];     /* int8 / uint8 */
+  uint8_t lut[256];      /* int8 / uint8 */
   uint16_t sigmoid[256]; /* int16 */
-  int32_t multiplier;   /* int16 input rescale (0: power-of-two scale) */
+  int32_t multiplier;    /* int16 input rescale (0: power-of-two scale) */
   int shift;
 } logistic_data;
 
@@ -37,7 +37,8 @@ static TfLiteStatus logistic_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, d != NULL, "op data could not be allocated");
   KERN_OK(quant_act_check_io(ctx, in, out));
   if (in->type == kTfLiteInt16) {
-    KERN_OK(quant_act_fixed_output(ctx, out, "LOGISTIC", 1.0 / 32768, 0, false));
+    KERN_OK(
+        quant_act_fixed_output(ctx, out, "LOGISTIC", 1.0 / 32768, 0, false));
     KERN_ENSURE(ctx,
                 quant_sigmoid_i16_params(in->params.scale, false,
                                          &d->multiplier, &d->shift),
@@ -71,8 +72,7 @@ static TfLiteStatus logistic_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       quant_logistic_i16(d->sigmoid, d->multiplier, d->shift, in->data.i16,
                          out->data.i16, kern_num_elements(in));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -18,7 +18,7 @@ enum { LSH_SPARSE = 1, LSH_DENSE = 2 };
 
 typedef struct lsh_data {
   int type;
-  int scratch;      /* key buffer: 4 seed bytes + one item */
+  int scratch; /* key buffer: 4 seed bytes + one item */
   size_t key_bytes;
 } lsh_data;
 
@@ -28,8 +28,10 @@ static TfLiteStatus lsh_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   lsh_data *d = (lsh_data *)node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data was not allocated");
   int n_in = kern_num_inputs(node);
-  KERN_ENSURE(ctx, n_in == 2 || n_in == 3, "expected 2 or 3 inputs, got %d", n_in);
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d", kern_num_outputs(node));
+  KERN_ENSURE(ctx, n_in == 2 || n_in == 3, "expected 2 or 3 inputs, got %d",
+              n_in);
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *hash = kern_input(ctx, node, 0);
   const TfLiteTensor *in = kern_input(ctx, node, 1);
   const TfLiteTensor *weight = kern_input(ctx, node, 2);
@@ -39,20 +41,24 @@ static TfLiteStatus lsh_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, hash->type == kTfLiteFloat32 && kern_ndims(hash) == 2,
               "hash seeds must be a rank-2 FLOAT32 tensor");
   int num_hash = kern_dim(hash, 0), num_bits = kern_dim(hash, 1);
-  KERN_ENSURE(ctx, num_bits <= 32, "%d bits per hash function; at most 32 are supported", num_bits);
+  KERN_ENSURE(ctx, num_bits <= 32,
+              "%d bits per hash function; at most 32 are supported", num_bits);
   KERN_ENSURE(ctx, kern_ndims(in) >= 1, "input must have rank >= 1");
-  KERN_ENSURE(ctx, in->type != kTfLiteResource && in->type != kTfLiteVariant, "input type %s is not supported",
-              kern_type_name(in->type));
+  KERN_ENSURE(ctx, in->type != kTfLiteResource && in->type != kTfLiteVariant,
+              "input type %s is not supported", kern_type_name(in->type));
   if (weight) {
     KERN_ENSURE(ctx, weight->type == kTfLiteFloat32 && kern_ndims(weight) == 1,
                 "weights must be a rank-1 FLOAT32 tensor");
-    KERN_ENSURE(ctx, kern_dim(weight, 0) == kern_dim(in, 0), "%d weights for %d input items",
-                kern_dim(weight, 0), kern_dim(in, 0));
+    KERN_ENSURE(ctx, kern_dim(weight, 0) == kern_dim(in, 0),
+                "%d weights for %d input items", kern_dim(weight, 0),
+                kern_dim(in, 0));
   }
-  KERN_ENSURE(ctx, out->type == kTfLiteInt32, "output type %s must be INT32", kern_type_name(out->type));
+  KERN_ENSURE(ctx, out->type == kTfLiteInt32, "output type %s must be INT32",
+              kern_type_name(out->type));
   d->type = opt_i8(kern_options(node), LSH_OPT_TYPE, 0);
   KERN_ENSURE(ctx, d->type == LSH_SPARSE || d->type == LSH_DENSE,
-              "projection type %d is not supported (SPARSE 1, DENSE 2)", d->type);
+              "projection type %d is not supported (SPARSE 1, DENSE 2)",
+              d->type);
   int items = kern_dim(in, 0);
   d->key_bytes = 4 + (items > 0 ? in->bytes / (size_t)items : 0);
   KERN_OK(ctx->RequestScratchBufferInArena(ctx, d->key_bytes, &d->scratch));
@@ -61,7 +67,8 @@ static TfLiteStatus lsh_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 /* Sign bit of the weighted sum of the items' fingerprints under seed. */
-static int lsh_bit(const TfLiteTensor *in, const TfLiteTensor *weight, float seed, uint8_t *key, size_t key_bytes) {
+static int lsh_bit(const TfLiteTensor *in, const TfLiteTensor *weight,
+                   float seed, uint8_t *key, size_t key_bytes) {
   double score = 0.0;
   int items = kern_dim(in, 0);
   size_t item = key_bytes - 4;
@@ -87,13 +94,16 @@ static TfLiteStatus lsh_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   for (int h = 0; h < num_hash; h++) {
     uint32_t sig = 0;
     for (int b = 0; b < num_bits; b++) {
-      int bit = lsh_bit(in, weight, hash->data.f[(size_t)h * (size_t)num_bits + (size_t)b], key, d->key_bytes);
+      int bit = lsh_bit(in, weight,
+                        hash->data.f[(size_t)h * (size_t)num_bits + (size_t)b],
+                        key, d->key_bytes);
       if (d->type == LSH_DENSE)
         *out++ = bit;
       else
         sig = (sig << 1) | (uint32_t)bit;
     }
-    if (d->type == LSH_SPARSE) *out++ = (int32_t)(uint32_t)(sig + ((uint64_t)h << num_bits));
+    if (d->type == LSH_SPARSE)
+      *out++ = (int32_t)(uint32_t)(sig + ((uint64_t)h << num_bits));
   }
   return kTfLiteOk;
 }

@@ -26,8 +26,8 @@ static TfLiteStatus matrix_set_diag_prepare(TfLiteContext *ctx,
                 kern_dim(diag, i), kern_dim(in, i));
   int m = kern_dim(in, rank - 2), n = kern_dim(in, rank - 1);
   KERN_ENSURE(ctx, kern_dim(diag, rank - 2) == (m < n ? m : n),
-              "diagonal length %d must be min(%d, %d)", kern_dim(diag, rank - 2),
-              m, n);
+              "diagonal length %d must be min(%d, %d)",
+              kern_dim(diag, rank - 2), m, n);
   return kern_resize_like(ctx, out, in);
 }
 

@@ -36,33 +36,33 @@ static void max_pool_f32(const kern_pool2d *p, const float *in, float *out) {
 }
 
 /* Quantized: T element type, raw values compared, then the clamp. */
-#define MAX_POOL_Q(T, TMIN)                                                   \
-  do {                                                                        \
-    const T *in_ = (const T *)in->data.raw_const;                             \
-    T *o = (T *)out->data.raw;                                                \
-    for (int b = 0; b < p->batches; b++) {                                    \
-      const T *img = in_ + (size_t)b * p->in_h * p->in_w * p->channels;       \
-      for (int oy = 0; oy < p->out_h; oy++) {                                 \
-        int ys, ye;                                                           \
-        kern_pool2d_rows(p, oy, &ys, &ye);                                    \
-        for (int ox = 0; ox < p->out_w; ox++) {                               \
-          int xs, xe;                                                         \
-          kern_pool2d_cols(p, ox, &xs, &xe);                                  \
-          for (int c = 0; c < p->channels; c++) {                             \
-            int32_t m = TMIN;                                                 \
-            for (int y = ys; y < ye; y++) {                                   \
-              const T *row = img + (size_t)y * p->in_w * p->channels;         \
-              for (int x = xs; x < xe; x++) {                                 \
-                int32_t v = row[(size_t)x * p->channels + c];                 \
-                if (v > m) m = v;                                             \
-              }                                                               \
-            }                                                                 \
-            m = m < p->q_lo ? p->q_lo : (m > p->q_hi ? p->q_hi : m);          \
-            *o++ = (T)m;                                                      \
-          }                                                                   \
-        }                                                                     \
-      }                                                                       \
-    }                                                                         \
+#define MAX_POOL_Q(T, TMIN)                                             \
+  do {                                                                  \
+    const T *in_ = (const T *)in->data.raw_const;                       \
+    T *o = (T *)out->data.raw;                                          \
+    for (int b = 0; b < p->batches; b++) {                              \
+      const T *img = in_ + (size_t)b * p->in_h * p->in_w * p->channels; \
+      for (int oy = 0; oy < p->out_h; oy++) {                           \
+        int ys, ye;                                                     \
+        kern_pool2d_rows(p, oy, &ys, &ye);                              \
+        for (int ox = 0; ox < p->out_w; ox++) {                         \
+          int xs, xe;                                                   \
+          kern_pool2d_cols(p, ox, &xs, &xe);                            \
+          for (int c = 0; c < p->channels; c++) {                       \
+            int32_t m = TMIN;                                           \
+            for (int y = ys; y < ye; y++) {                             \
+              const T *row = img + (size_t)y * p->in_w * p->channels;   \
+              for (int x = xs; x < xe; x++) {                           \
+                int32_t v = row[(size_t)x * p->channels + c];           \
+                if (v > m) m = v;                                       \
+              }                                                         \
+            }                                                           \
+            m = m < p->q_lo ? p->q_lo : (m > p->q_hi ? p->q_hi : m);    \
+            *o++ = (T)m;                                                \
+          }                                                             \
+        }                                                               \
+      }                                                                 \
+    }                                                                   \
   } while (0)
 
 static void max_pool_q(const kern_pool2d *p, const TfLiteTensor *in,

@@ -23,9 +23,12 @@ static TfLiteStatus minimum_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus minimum_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_ew_rows rows = {
-      .f32 = minimum_row_f32, .i8 = minimum_row_i8, .u8 = minimum_row_u8,
-      .i16 = minimum_row_i16, .i32 = minimum_row_i32, .i64 = minimum_row_i64};
+  static const kern_ew_rows rows = {.f32 = minimum_row_f32,
+                                    .i8 = minimum_row_i8,
+                                    .u8 = minimum_row_u8,
+                                    .i16 = minimum_row_i16,
+                                    .i32 = minimum_row_i32,
+                                    .i64 = minimum_row_i64};
   return kern_ew_binary_invoke(ctx, node, &rows);
 }
 

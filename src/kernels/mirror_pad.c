@@ -30,7 +30,8 @@ static TfLiteStatus mirror_pad_shape(TfLiteContext *ctx, TfLiteNode *node) {
     KERN_ENSURE(ctx, b >= 0 && a >= 0 && b <= limit && a <= limit,
                 "paddings of dimension %d (%lld, %lld) must be in [0, %lld] "
                 "for %s mode and size %lld",
-                i, (long long)b, (long long)a, (long long)(limit < 0 ? 0 : limit),
+                i, (long long)b, (long long)a,
+                (long long)(limit < 0 ? 0 : limit),
                 d->offset ? "REFLECT" : "SYMMETRIC", (long long)dim);
     KERN_ENSURE(ctx, dim + a + b <= 0x7fffffff,
                 "padded dimension %d is too large", i);
@@ -49,16 +50,15 @@ static TfLiteStatus mirror_pad_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, in, out));
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS, "input rank %d is above the supported %d",
-              rank, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS,
+              "input rank %d is above the supported %d", rank, KERN_MAX_DIMS);
   KERN_ENSURE(ctx, pt->type == kTfLiteInt32 || pt->type == kTfLiteInt64,
               "paddings input has type %s (INT32 or INT64 expected)",
               kern_type_name(pt->type));
-  KERN_ENSURE(ctx,
-              kern_ndims(pt) == 2 && kern_dim(pt, 0) == rank &&
-                  kern_dim(pt, 1) == 2,
-              "paddings must have shape [%d, 2] for a rank-%d input", rank,
-              rank);
+  KERN_ENSURE(
+      ctx,
+      kern_ndims(pt) == 2 && kern_dim(pt, 0) == rank && kern_dim(pt, 1) == 2,
+      "paddings must have shape [%d, 2] for a rank-%d input", rank, rank);
   int mode = opt_i8(kern_options(node), MIRROR_PAD_OPT_MODE, 0);
   KERN_ENSURE(ctx, mode == MIRROR_REFLECT || mode == MIRROR_SYMMETRIC,
               "mode %d is not supported (REFLECT = 0, SYMMETRIC = 1)", mode);

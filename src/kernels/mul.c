@@ -25,7 +25,8 @@ static TfLiteStatus mul_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   quant_binary *q = (quant_binary *)d;
   q->kind = QB_NONE;
   if (quant_binary_is_quant(kern_input(ctx, node, 0)->type))
-    return quant_mul_prepare(ctx, node, q, kern_ew_fused_act(node, TFLC_BO_MUL));
+    return quant_mul_prepare(ctx, node, q,
+                             kern_ew_fused_act(node, TFLC_BO_MUL));
   return kern_ew_act_range(ctx, kern_ew_fused_act(node, TFLC_BO_MUL), &d->act);
 }
 

@@ -22,8 +22,8 @@ static TfLiteStatus multinomial_resize(TfLiteContext *ctx,
                                        const TfLiteTensor *logits,
                                        const TfLiteTensor *ns,
                                        TfLiteTensor *out) {
-  int64_t dims[2] = {kern_dim(logits, 0),
-                     ns->type == kTfLiteInt32 ? ns->data.i32[0]
+  int64_t dims[2] = {kern_dim(logits, 0), ns->type == kTfLiteInt32
+                                              ? ns->data.i32[0]
                                               : ns->data.i64[0]};
   KERN_ENSURE(ctx, dims[1] >= 0, "num_samples is negative (%lld)",
               (long long)dims[1]);

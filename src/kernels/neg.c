@@ -22,17 +22,10 @@ static TfLiteStatus neg_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   switch (in->type) {
-    case kTfLiteFloat32:
-      kern_unary_map_f32(in, out, neg_f32);
-      return kTfLiteOk;
-    case kTfLiteInt32:
-      kern_unary_map_i32(in, out, neg_i32);
-      return kTfLiteOk;
-    case kTfLiteInt64:
-      kern_unary_map_i64(in, out, neg_i64);
-      return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    case kTfLiteFloat32: kern_unary_map_f32(in, out, neg_f32); return kTfLiteOk;
+    case kTfLiteInt32: kern_unary_map_i32(in, out, neg_i32); return kTfLiteOk;
+    case kTfLiteInt64: kern_unary_map_i64(in, out, neg_i64); return kTfLiteOk;
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

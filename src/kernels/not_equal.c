@@ -6,8 +6,9 @@
 #include "kernels/internal/binary_ops.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType not_equal_types[] = {kTfLiteFloat32, kTfLiteInt32,
-                                             kTfLiteInt64, kTfLiteBool, kTfLiteInt8, kTfLiteUInt8, kTfLiteString};
+static const TfLiteType not_equal_types[] = {
+    kTfLiteFloat32, kTfLiteInt32, kTfLiteInt64, kTfLiteBool,
+    kTfLiteInt8,    kTfLiteUInt8, kTfLiteString};
 
 KERN_EW_ROW(not_equal_row_f32, float, bool, kern_ew_binary, x != y)
 KERN_EW_ROW(not_equal_row_i32, int32_t, bool, kern_ew_binary, x != y)
@@ -19,10 +20,11 @@ static TfLiteStatus not_equal_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus not_equal_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_cmp_rows rows = {
-      .rows = {.f32 = not_equal_row_f32, .i32 = not_equal_row_i32,
-               .i64 = not_equal_row_i64, .b8 = not_equal_row_bool},
-      .string_eq = 0};
+  static const kern_cmp_rows rows = {.rows = {.f32 = not_equal_row_f32,
+                                              .i32 = not_equal_row_i32,
+                                              .i64 = not_equal_row_i64,
+                                              .b8 = not_equal_row_bool},
+                                     .string_eq = 0};
   return kern_cmp_invoke(ctx, node, &rows);
 }
 

@@ -59,8 +59,7 @@ static TfLiteStatus one_hot_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt64:
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteBool:
-      break;
+    case kTfLiteBool: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "output type %s is not supported (FLOAT32, INT16, INT32, "
@@ -99,7 +98,8 @@ static TfLiteStatus one_hot_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   size_t d = (size_t)kern_dim(out, axis);
   size_t outer = 1, inner = 1; /* indices dims before / from axis */
   for (int i = 0; i < axis; i++) outer *= (size_t)kern_dim(idx, i);
-  for (int i = axis; i < kern_ndims(idx); i++) inner *= (size_t)kern_dim(idx, i);
+  for (int i = axis; i < kern_ndims(idx); i++)
+    inner *= (size_t)kern_dim(idx, i);
   kern_fill_elems(out->data.raw, off->data.raw_const, elem,
                   kern_num_elements(out));
   for (size_t o = 0; o < outer; o++) {

@@ -15,14 +15,16 @@
 #define FII "FLOAT32, INT32, INT64"
 #define BIN_Q "FLOAT32, INT32, INT64, INT8, UINT8, INT16"
 #define CMP "FLOAT32, INT32, INT64, INT8, UINT8 (quantized: rescaled)"
-#define CONVQ \
+#define CONVQ                                                                  \
   "FLOAT32, INT8 (per-channel weights), UINT8, INT16 (16x8), hybrid (FLOAT32 " \
   "input, INT8 weights)"
-#define SHLO_ARITH \
+#define SHLO_ARITH                                                        \
   "FLOAT16, FLOAT32, FLOAT64, INT8, INT16, INT32, INT64, UINT8, UINT16, " \
   "UINT32, UINT64, BOOL"
 #define B(op, types) {TFLC_OP_##op, NULL, types},
 
+/* One entry per line (no separators between the macros): */
+/* clang-format off */
 static const kern_op_types op_types[] = {
     B(ABS, "FLOAT32, INT32, INT8, INT16 (quantized; INT16 also raw)")
     B(ADD, BIN_Q)
@@ -206,6 +208,7 @@ static const kern_op_types op_types[] = {
     {TFLC_OP_CUSTOM, "TFLite_Detection_PostProcess",
      "FLOAT32, UINT8 (quantized inputs)"},
 };
+/* clang-format on */
 
 const kern_op_types *kern_op_type_table(int *count) {
   *count = (int)(sizeof op_types / sizeof op_types[0]);

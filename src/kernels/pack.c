@@ -27,8 +27,9 @@ static TfLiteStatus pack_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, first, out));
   int rank = kern_ndims(first);
-  KERN_ENSURE(ctx, rank < KERN_MAX_DIMS, "input rank %d is above the supported %d",
-              rank, KERN_MAX_DIMS - 1);
+  KERN_ENSURE(ctx, rank < KERN_MAX_DIMS,
+              "input rank %d is above the supported %d", rank,
+              KERN_MAX_DIMS - 1);
   int axis = opt_i32(o, PACK_OPT_AXIS, 0);
   KERN_ENSURE(ctx, axis >= -rank - 1 && axis <= rank,
               "axis %d is out of range [%d, %d] for inputs of rank %d", axis,

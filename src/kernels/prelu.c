@@ -122,6 +122,5 @@ static TfLiteStatus prelu_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   }
 }
 
-const TfLiteRegistration kern_prelu = {.init = prelu_init,
-                                       .prepare = prelu_prepare,
-                                       .invoke = prelu_invoke};
+const TfLiteRegistration kern_prelu = {
+    .init = prelu_init, .prepare = prelu_prepare, .invoke = prelu_invoke};

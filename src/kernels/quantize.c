@@ -53,8 +53,8 @@ static int32_t zp0(const TfLiteTensor *t) {
 }
 
 static int types_ok(TfLiteType in, TfLiteType out) {
-  const int out_q = out == kTfLiteInt8 || out == kTfLiteUInt8 ||
-                    out == kTfLiteInt16;
+  const int out_q =
+      out == kTfLiteInt8 || out == kTfLiteUInt8 || out == kTfLiteInt16;
   switch (in) {
     case kTfLiteFloat32: return out_q;
     case kTfLiteInt8:
@@ -71,8 +71,8 @@ static TfLiteStatus prepare_float(TfLiteContext *ctx, quantize_data *d,
   const TfLiteAffineQuantization *q = affine_of(out);
   const int n = q->scale->size;
   p->scales = q->scale->data;
-  p->zero_points = q->zero_point && q->zero_point->size > 0
-                       ? q->zero_point->data : NULL;
+  p->zero_points =
+      q->zero_point && q->zero_point->size > 0 ? q->zero_point->data : NULL;
   p->n_zero_points = q->zero_point ? q->zero_point->size : 0;
   KERN_ENSURE(ctx, p->n_zero_points <= 1 || p->n_zero_points == n,
               "output: %d zero points for %d scales", p->n_zero_points, n);

@@ -21,10 +21,11 @@ static TfLiteStatus range_length(TfLiteContext *ctx, const TfLiteTensor *s,
     KERN_ENSURE(ctx, isfinite(start) && isfinite(limit) && isfinite(delta),
                 "start, limit and delta must be finite");
     KERN_ENSURE(ctx, delta != 0.0f, "delta must not be zero");
-    KERN_ENSURE(ctx, !(start > limit && delta > 0.0f) &&
-                         !(start < limit && delta < 0.0f),
-                "delta %g moves away from limit %g (start %g)", (double)delta,
-                (double)limit, (double)start);
+    KERN_ENSURE(
+        ctx,
+        !(start > limit && delta > 0.0f) && !(start < limit && delta < 0.0f),
+        "delta %g moves away from limit %g (start %g)", (double)delta,
+        (double)limit, (double)start);
     float c = ceilf(fabsf((limit - start) / delta));
     KERN_ENSURE(ctx, isfinite(c) && c <= (float)INT32_MAX,
                 "the range has too many elements (%g)", (double)c);
@@ -41,8 +42,8 @@ static TfLiteStatus range_length(TfLiteContext *ctx, const TfLiteTensor *s,
       delta = d->data.i32[0];
     }
     KERN_ENSURE(ctx, delta != 0, "delta must not be zero");
-    KERN_ENSURE(ctx, !(start > limit && delta > 0) &&
-                         !(start < limit && delta < 0),
+    KERN_ENSURE(ctx,
+                !(start > limit && delta > 0) && !(start < limit && delta < 0),
                 "delta %lld moves away from limit %lld (start %lld)",
                 (long long)delta, (long long)limit, (long long)start);
     uint64_t span = start <= limit ? (uint64_t)limit - (uint64_t)start

@@ -17,7 +17,8 @@ static TfLiteStatus rank_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 
 static TfLiteStatus rank_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  if (out->allocation_type != kTfLitePersistentRo) out->data.i32[0] = kern_ndims(kern_input(ctx, node, 0));
+  if (out->allocation_type != kTfLitePersistentRo)
+    out->data.i32[0] = kern_ndims(kern_input(ctx, node, 0));
   return kTfLiteOk;
 }
 

@@ -29,8 +29,9 @@ KERN_ZEROED_INIT(reduce_window_init, reduce_window_data)
 static TfLiteStatus rw_vector(TfLiteContext *ctx, const TfLiteTensor *t,
                               const char *what, int rank, int64_t *v) {
   KERN_ENSURE(ctx, t != NULL, "%s input is missing", what);
-  KERN_ENSURE(ctx, t->type == kTfLiteInt64, "%s type %s is not supported (INT64)",
-              what, kern_type_name(t->type));
+  KERN_ENSURE(ctx, t->type == kTfLiteInt64,
+              "%s type %s is not supported (INT64)", what,
+              kern_type_name(t->type));
   KERN_ENSURE(ctx, kern_is_constant(t), "%s must be constant", what);
   KERN_ENSURE(ctx, kern_ndims(t) == 1 && kern_dim(t, 0) == rank,
               "%s must be a vector of %d entries", what, rank);
@@ -42,7 +43,8 @@ static TfLiteStatus rw_vector(TfLiteContext *ctx, const TfLiteTensor *t,
   return kTfLiteOk;
 }
 
-static TfLiteStatus reduce_window_prepare(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus reduce_window_prepare(TfLiteContext *ctx,
+                                          TfLiteNode *node) {
   reduce_window_data *d = (reduce_window_data *)node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data could not be allocated");
   KERN_ENSURE(ctx, kern_num_inputs(node) == 5,
@@ -63,8 +65,7 @@ static TfLiteStatus reduce_window_prepare(TfLiteContext *ctx, TfLiteNode *node) 
     case kTfLiteInt64:
     case kTfLiteUInt8:
     case kTfLiteFloat32:
-    case kTfLiteFloat64:
-      break;
+    case kTfLiteFloat64: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "input type %s is not supported (BOOL, INT8, INT16, INT32, "
@@ -80,18 +81,19 @@ static TfLiteStatus reduce_window_prepare(TfLiteContext *ctx, TfLiteNode *node) 
   KERN_ENSURE(ctx, rank >= 1 && rank <= RW_MAX_RANK,
               "input rank %d is not supported (1 to %d)", rank, RW_MAX_RANK);
   const tflc_options_ref *o = kern_options(node);
-  int fn = o->is_options2 && o->type == TFLC_BO2_REDUCE_WINDOW ? opt_i32(o, 0, 0)
-                                                               : 0;
+  int fn = o->is_options2 && o->type == TFLC_BO2_REDUCE_WINDOW
+               ? opt_i32(o, 0, 0)
+               : 0;
   KERN_ENSURE(ctx, fn >= RW_ADD && fn <= RW_ANY,
               "reduce_function %d is not supported (ADD 1, MUL 2, MINIMUM 3, "
               "MAXIMUM 4, ALL 5, ANY 6)",
               fn);
   int64_t win[RW_MAX_RANK], stride[RW_MAX_RANK], dil[RW_MAX_RANK];
   KERN_OK(rw_vector(ctx, kern_input(ctx, node, 2), "window_shape", rank, win));
-  KERN_OK(rw_vector(ctx, kern_input(ctx, node, 3), "window_strides", rank,
-                    stride));
-  KERN_OK(rw_vector(ctx, kern_input(ctx, node, 4), "window_dilations", rank,
-                    dil));
+  KERN_OK(
+      rw_vector(ctx, kern_input(ctx, node, 3), "window_strides", rank, stride));
+  KERN_OK(
+      rw_vector(ctx, kern_input(ctx, node, 4), "window_dilations", rank, dil));
   d->rank = rank;
   d->fn = fn;
   size_t in_stride = 1;
@@ -109,57 +111,57 @@ static TfLiteStatus reduce_window_prepare(TfLiteContext *ctx, TfLiteNode *node) 
 
 /* Walks every output element and its window; COMBINE updates `acc` with
  * `v`. */
-#define RW_RUN(T, COMBINE)                                                  \
-  do {                                                                      \
-    const T *x = (const T *)in->data.raw_const;                             \
-    T *y = (T *)out->data.raw;                                              \
-    const T init_v = *(const T *)init->data.raw_const;                      \
-    int oc[RW_MAX_RANK] = {0};                                              \
-    for (size_t e = 0; e < total; e++) {                                    \
-      size_t base = 0;                                                      \
-      for (int i = 0; i < r; i++) base += (size_t)oc[i] * d->step[i];       \
-      T acc = init_v;                                                       \
-      int wc[RW_MAX_RANK] = {0};                                            \
-      for (size_t t = 0; t < taps; t++) {                                   \
-        size_t off = base;                                                  \
-        for (int i = 0; i < r; i++) off += (size_t)wc[i] * d->win_step[i];  \
-        const T v = x[off];                                                 \
-        COMBINE;                                                            \
-        for (int i = r - 1; i >= 0; i--) {                                  \
-          if (++wc[i] < d->win[i]) break;                                   \
-          wc[i] = 0;                                                        \
-        }                                                                   \
-      }                                                                     \
-      y[e] = acc;                                                           \
-      for (int i = r - 1; i >= 0; i--) {                                    \
-        if (++oc[i] < d->out_dims[i]) break;                                \
-        oc[i] = 0;                                                          \
-      }                                                                     \
-    }                                                                       \
+#define RW_RUN(T, COMBINE)                                                 \
+  do {                                                                     \
+    const T *x = (const T *)in->data.raw_const;                            \
+    T *y = (T *)out->data.raw;                                             \
+    const T init_v = *(const T *)init->data.raw_const;                     \
+    int oc[RW_MAX_RANK] = {0};                                             \
+    for (size_t e = 0; e < total; e++) {                                   \
+      size_t base = 0;                                                     \
+      for (int i = 0; i < r; i++) base += (size_t)oc[i] * d->step[i];      \
+      T acc = init_v;                                                      \
+      int wc[RW_MAX_RANK] = {0};                                           \
+      for (size_t t = 0; t < taps; t++) {                                  \
+        size_t off = base;                                                 \
+        for (int i = 0; i < r; i++) off += (size_t)wc[i] * d->win_step[i]; \
+        const T v = x[off];                                                \
+        COMBINE;                                                           \
+        for (int i = r - 1; i >= 0; i--) {                                 \
+          if (++wc[i] < d->win[i]) break;                                  \
+          wc[i] = 0;                                                       \
+        }                                                                  \
+      }                                                                    \
+      y[e] = acc;                                                          \
+      for (int i = r - 1; i >= 0; i--) {                                   \
+        if (++oc[i] < d->out_dims[i]) break;                               \
+        oc[i] = 0;                                                         \
+      }                                                                    \
+    }                                                                      \
   } while (0)
 
-#define RW_NUMERIC(T, UT)                                                   \
-  do {                                                                      \
-    switch (d->fn) {                                                        \
-      case RW_ADD: RW_RUN(T, acc = (T)((UT)acc + (UT)v)); break;            \
-      case RW_MUL: RW_RUN(T, acc = (T)((UT)acc * (UT)v)); break;            \
-      case RW_MIN: RW_RUN(T, acc = v < acc ? v : acc); break;               \
-      case RW_MAX: RW_RUN(T, acc = v > acc ? v : acc); break;               \
-      case RW_ALL: RW_RUN(T, acc = (T)(acc && v)); break;                   \
-      default: RW_RUN(T, acc = (T)(acc || v)); break;                       \
-    }                                                                       \
+#define RW_NUMERIC(T, UT)                                        \
+  do {                                                           \
+    switch (d->fn) {                                             \
+      case RW_ADD: RW_RUN(T, acc = (T)((UT)acc + (UT)v)); break; \
+      case RW_MUL: RW_RUN(T, acc = (T)((UT)acc * (UT)v)); break; \
+      case RW_MIN: RW_RUN(T, acc = v < acc ? v : acc); break;    \
+      case RW_MAX: RW_RUN(T, acc = v > acc ? v : acc); break;    \
+      case RW_ALL: RW_RUN(T, acc = (T)(acc && v)); break;        \
+      default: RW_RUN(T, acc = (T)(acc || v)); break;            \
+    }                                                            \
   } while (0)
 
-#define RW_FLOAT(T)                                                         \
-  do {                                                                      \
-    switch (d->fn) {                                                        \
-      case RW_ADD: RW_RUN(T, acc = acc + v); break;                         \
-      case RW_MUL: RW_RUN(T, acc = acc * v); break;                         \
-      case RW_MIN: RW_RUN(T, acc = acc <= v ? acc : v); break;              \
-      case RW_MAX: RW_RUN(T, acc = acc >= v ? acc : v); break;              \
-      case RW_ALL: RW_RUN(T, acc = (T)(acc != 0 && v != 0)); break;         \
-      default: RW_RUN(T, acc = (T)(acc != 0 || v != 0)); break;             \
-    }                                                                       \
+#define RW_FLOAT(T)                                                 \
+  do {                                                              \
+    switch (d->fn) {                                                \
+      case RW_ADD: RW_RUN(T, acc = acc + v); break;                 \
+      case RW_MUL: RW_RUN(T, acc = acc * v); break;                 \
+      case RW_MIN: RW_RUN(T, acc = acc <= v ? acc : v); break;      \
+      case RW_MAX: RW_RUN(T, acc = acc >= v ? acc : v); break;      \
+      case RW_ALL: RW_RUN(T, acc = (T)(acc != 0 && v != 0)); break; \
+      default: RW_RUN(T, acc = (T)(acc != 0 || v != 0)); break;     \
+    }                                                               \
   } while (0)
 
 static TfLiteStatus reduce_window_invoke(TfLiteContext *ctx, TfLiteNode *node) {

@@ -12,7 +12,7 @@
 
 #include "kernels/kernel_list.h"
 
-#define CUSTOM_KERNELS(X) \
+#define CUSTOM_KERNELS(X)                                             \
   X("Convolution2DTransposeBias", kern_convolution_2d_transpose_bias) \
   X("TFLite_Detection_PostProcess", kern_detection_postprocess)
 
@@ -23,7 +23,8 @@ CUSTOM_KERNELS(DECLARE_CUSTOM)
 
 #define ENTRY(op, reg) {TFLC_OP_##op, NULL, &reg},
 #define ENTRY_CUSTOM(name, reg) {TFLC_OP_CUSTOM, name, &reg},
-static const kern_entry entries[] = {KERNELS(ENTRY) CUSTOM_KERNELS(ENTRY_CUSTOM)};
+static const kern_entry entries[] = {KERNELS(ENTRY)
+                                         CUSTOM_KERNELS(ENTRY_CUSTOM)};
 
 const kern_entry *kern_registry(int *count) {
   *count = (int)(sizeof entries / sizeof entries[0]);
@@ -50,9 +51,8 @@ const char *kern_op_types_of(int32_t code, const char *custom_name) {
   const kern_op_types *t = kern_op_type_table(&n);
   for (int i = 0; i < n; i++) {
     if (t[i].code != code) continue;
-    if (code == TFLC_OP_CUSTOM &&
-        (!custom_name || !t[i].custom_name ||
-         strcmp(custom_name, t[i].custom_name) != 0))
+    if (code == TFLC_OP_CUSTOM && (!custom_name || !t[i].custom_name ||
+                                   strcmp(custom_name, t[i].custom_name) != 0))
       continue;
     return t[i].types;
   }
@@ -62,7 +62,8 @@ const char *kern_op_types_of(int32_t code, const char *custom_name) {
 void kern_list_supported(FILE *out) {
   int n = (int)(sizeof entries / sizeof entries[0]);
   for (int i = 0; i < n; i++) {
-    const char *types = kern_op_types_of(entries[i].code, entries[i].custom_name);
+    const char *types =
+        kern_op_types_of(entries[i].code, entries[i].custom_name);
     if (!types) types = "types not listed";
     if (entries[i].code == TFLC_OP_CUSTOM) {
       fprintf(out, "CUSTOM(%s): %s\n", entries[i].custom_name, types);

@@ -4,7 +4,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType relu_0_to_1_types[] = {kTfLiteFloat32, kTfLiteInt8, kTfLiteUInt8};
+static const TfLiteType relu_0_to_1_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                               kTfLiteUInt8};
 
 static inline float relu_0_to_1_f32(float x) {
   return x > 1.0f ? 1.0f : (x < 0.0f ? 0.0f : x);

@@ -4,7 +4,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType relu_n1_to_1_types[] = {kTfLiteFloat32, kTfLiteInt8, kTfLiteUInt8};
+static const TfLiteType relu_n1_to_1_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                                kTfLiteUInt8};
 
 static inline float relu_n1_to_1_f32(float x) {
   return x > 1.0f ? 1.0f : (x < -1.0f ? -1.0f : x);
@@ -19,5 +20,5 @@ static TfLiteStatus relu_n1_to_1_invoke(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 const TfLiteRegistration kern_relu_n1_to_1 = {.init = kern_relu_init,
-                                      .prepare = relu_n1_to_1_prepare,
+                                              .prepare = relu_n1_to_1_prepare,
                                               .invoke = relu_n1_to_1_invoke};

@@ -145,9 +145,12 @@ static TfLiteStatus reshape_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   if (in->type == kTfLiteString) {
     str_view v;
     KERN_OK(str_view_init(ctx, in, "input", &v));
-    if (out->data.raw == in->data.raw && out->bytes == in->bytes) return kTfLiteOk;
-    KERN_ENSURE(ctx, ctx->TflcResizeTensorBytes != NULL, "this interpreter cannot size STRING outputs");
-    KERN_OK(ctx->TflcResizeTensorBytes(ctx, out, out->dims->data, kern_ndims(out), in->bytes));
+    if (out->data.raw == in->data.raw && out->bytes == in->bytes)
+      return kTfLiteOk;
+    KERN_ENSURE(ctx, ctx->TflcResizeTensorBytes != NULL,
+                "this interpreter cannot size STRING outputs");
+    KERN_OK(ctx->TflcResizeTensorBytes(ctx, out, out->dims->data,
+                                       kern_ndims(out), in->bytes));
     if (in->bytes) memcpy(out->data.raw, in->data.raw_const, in->bytes);
     return kTfLiteOk;
   }

@@ -68,7 +68,7 @@ static void bilinear_xnn_coord(int o, int in, int out, int align, int legacy,
  * * wx, b likewise, out = (t * 2^11 + (b - t) * wy + 2^21) >> 22
  * (arithmetic shift: floor). */
 static int32_t bilinear_xnn_pixel(int32_t tl, int32_t tr, int32_t bl,
-                                   int32_t br, int32_t wx, int32_t wy) {
+                                  int32_t br, int32_t wx, int32_t wy) {
   const int32_t t = tl * 2048 + (tr - tl) * wx;
   const int32_t b = bl * 2048 + (br - bl) * wx;
   const int32_t acc = t * 2048 + (b - t) * wy + (1 << 21);
@@ -91,8 +91,8 @@ static void bilinear_xnn(const kern_resize2d *r, const void *src, void *dst,
       for (int x = 0; x < r->out_w; x++) {
         int x0, x1;
         int32_t wx;
-        bilinear_xnn_coord(x, r->in_w, r->out_w, r->align_corners, legacy,
-                           &x0, &x1, &wx);
+        bilinear_xnn_coord(x, r->in_w, r->out_w, r->align_corners, legacy, &x0,
+                           &x1, &wx);
         const size_t i00 = img + (size_t)y0 * row + (size_t)x0 * C;
         const size_t i01 = img + (size_t)y0 * row + (size_t)x1 * C;
         const size_t i10 = img + (size_t)y1 * row + (size_t)x0 * C;
@@ -159,8 +159,8 @@ static int32_t scale_10(int in, int out, int align_corners) {
   return (int32_t)((1024 * (int64_t)in + out / 2) / out);
 }
 
-static void coord_10(int i, int32_t s10, int half_pixel, int size,
-                     int32_t *pos, int *lo, int *hi) {
+static void coord_10(int i, int32_t s10, int half_pixel, int size, int32_t *pos,
+                     int *lo, int *hi) {
   const int32_t v = half_pixel ? i * s10 + s10 / 2 - (1 << 9) : i * s10;
   const int32_t l = v / 1024, h = (v + 1023) / 1024;
   *pos = v;
@@ -196,12 +196,16 @@ static void bilinear_int(const kern_resize2d *r, const void *src, void *dst,
           int64_t v00, v01, v10, v11;
           if (is16) {
             const int16_t *s = (const int16_t *)src;
-            v00 = s[i00 + c]; v01 = s[i01 + c];
-            v10 = s[i10 + c]; v11 = s[i11 + c];
+            v00 = s[i00 + c];
+            v01 = s[i01 + c];
+            v10 = s[i10 + c];
+            v11 = s[i11 + c];
           } else {
             const int8_t *s = (const int8_t *)src;
-            v00 = s[i00 + c]; v01 = s[i01 + c];
-            v10 = s[i10 + c]; v11 = s[i11 + c];
+            v00 = s[i00 + c];
+            v01 = s[i01 + c];
+            v10 = s[i10 + c];
+            v11 = s[i11 + c];
           }
           const int64_t sum = v00 * wy0 * wx0 + v10 * wy1 * wx0 +
                               v01 * wy0 * wx1 + v11 * wy1 * wx1;

@@ -62,9 +62,10 @@ static TfLiteStatus reverse_v2_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     offset += (ptrdiff_t)(kern_dim(in, i) - 1) * strides[i];
     strides[i] = -strides[i];
   }
-  kern_strided_copy(out->data.raw,
-                    (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem,
-                    strides, elem, rank, in->dims->data);
+  kern_strided_copy(
+      out->data.raw,
+      (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem, strides,
+      elem, rank, in->dims->data);
   return kTfLiteOk;
 }
 

@@ -67,9 +67,10 @@ static TfLiteStatus rfft2d_resize(TfLiteContext *ctx, const TfLiteTensor *in,
   }
   dims[rank - 2] = (int)h;
   dims[rank - 1] = (int)(w / 2 + 1);
-  KERN_ENSURE(ctx,
-              (size_t)h * (size_t)dims[rank - 1] <= SIZE_MAX / 16 / (count ? count : 1),
-              "output size overflows");
+  KERN_ENSURE(
+      ctx,
+      (size_t)h * (size_t)dims[rank - 1] <= SIZE_MAX / 16 / (count ? count : 1),
+      "output size overflows");
   *fft_h = (int)h;
   *fft_w = (int)w;
   return kern_resize_output(ctx, out, dims, rank);
@@ -278,15 +279,18 @@ static TfLiteStatus rfft2d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     work = (double *)ctx->GetScratchBuffer(ctx, d->scratch_idx);
     KERN_ENSURE(ctx, work != NULL, "scratch buffer is missing");
     const int mx = fft_h > fft_w ? fft_h : fft_w;
-    double *tw_w = work + 2 * (size_t)fft_h * (size_t)(fft_w / 2 + 1) + 4 * (size_t)mx;
+    double *tw_w =
+        work + 2 * (size_t)fft_h * (size_t)(fft_w / 2 + 1) + 4 * (size_t)mx;
     twiddles(tw_w, fft_w);
     twiddles(tw_w + 2 * (size_t)fft_w, fft_h);
   }
   for (size_t s = 0; s < slices; s++) {
     const float *x = in_slice ? in->data.f + s * in_slice : NULL;
     float *y = out->data.f + s * out_slice;
-    if (work) rfft2d_slice(x, in_h, in_w, fft_h, fft_w, y, work);
-    else rfft2d_slice_direct(x, in_h, in_w, fft_h, fft_w, y);
+    if (work)
+      rfft2d_slice(x, in_h, in_w, fft_h, fft_w, y, work);
+    else
+      rfft2d_slice_direct(x, in_h, in_w, fft_h, fft_w, y);
   }
   return kTfLiteOk;
 }

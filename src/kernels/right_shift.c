@@ -5,9 +5,9 @@
 #include "kernels/internal/elementwise.h"
 #include "kernels/internal/tensor_copy.h"
 
-static const TfLiteType right_shift_types[] = {
-    kTfLiteInt8,  kTfLiteUInt8,  kTfLiteInt16,
-    kTfLiteUInt16, kTfLiteInt32, kTfLiteUInt32};
+static const TfLiteType right_shift_types[] = {kTfLiteInt8,  kTfLiteUInt8,
+                                               kTfLiteInt16, kTfLiteUInt16,
+                                               kTfLiteInt32, kTfLiteUInt32};
 
 /* Shift amount clamped to [0, bits - 1]. */
 static inline int rs_amount(int64_t y, int bits) {

@@ -29,8 +29,7 @@ static TfLiteStatus round_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteFloat32:
       kern_unary_map_f32(in, out, round_f32);
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

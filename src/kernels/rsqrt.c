@@ -6,8 +6,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType rsqrt_types[] = {kTfLiteFloat32,
-                                       kTfLiteInt8, kTfLiteInt16};
+static const TfLiteType rsqrt_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                         kTfLiteInt16};
 
 static inline float rsqrt_f32(float x) { return 1.0f / sqrtf(x); }
 
@@ -19,6 +19,5 @@ static TfLiteStatus rsqrt_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_unary_invoke_q(ctx, node, rsqrt_f32, NULL);
 }
 
-const TfLiteRegistration kern_rsqrt = {.init = quant_unary_init,
-                                     .prepare = rsqrt_prepare,
-                                       .invoke = rsqrt_invoke};
+const TfLiteRegistration kern_rsqrt = {
+    .init = quant_unary_init, .prepare = rsqrt_prepare, .invoke = rsqrt_invoke};

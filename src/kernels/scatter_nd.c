@@ -36,15 +36,14 @@ static TfLiteStatus scatter_nd_shape(TfLiteContext *ctx, TfLiteNode *node,
   int dims[KERN_MAX_DIMS];
   for (int i = 0; i < n_shape; i++) {
     int32_t v = shape->data.i32[i];
-    KERN_ENSURE(ctx, v >= 0, "shape dimension %d is negative (%d)", i,
-                (int)v);
+    KERN_ENSURE(ctx, v >= 0, "shape dimension %d is negative (%d)", i, (int)v);
     dims[i] = v;
   }
   int irank = kern_ndims(indices);
   int nd = kern_dim(indices, irank - 1);
   KERN_ENSURE(ctx, nd <= n_shape,
-              "indices last dimension %d is larger than the output rank %d",
-              nd, n_shape);
+              "indices last dimension %d is larger than the output rank %d", nd,
+              n_shape);
   int urank = kern_ndims(updates);
   KERN_ENSURE(ctx, urank == irank - 1 + n_shape - nd,
               "updates rank %d differs from the expected %d (indices rank "
@@ -52,8 +51,8 @@ static TfLiteStatus scatter_nd_shape(TfLiteContext *ctx, TfLiteNode *node,
               urank, irank - 1 + n_shape - nd, irank, n_shape, nd);
   for (int i = 0; i < irank - 1; i++) {
     KERN_ENSURE(ctx, kern_dim(updates, i) == kern_dim(indices, i),
-                "updates dimension %d is %d but indices dimension %d is %d",
-                i, kern_dim(updates, i), i, kern_dim(indices, i));
+                "updates dimension %d is %d but indices dimension %d is %d", i,
+                kern_dim(updates, i), i, kern_dim(indices, i));
   }
   for (int i = nd; i < n_shape; i++) {
     int u = irank - 1 + i - nd;
@@ -97,8 +96,7 @@ static TfLiteStatus scatter_nd_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt64:
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteBool:
-      break;
+    case kTfLiteBool: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "updates type %s is not supported (FLOAT32, INT32, INT64, "
@@ -174,7 +172,9 @@ static TfLiteStatus scatter_nd_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt8:
       SCATTER_ADD(int8_t, dst[j] = (int8_t)(uint8_t)(dst[j] + src[j]));
       break;
-    case kTfLiteUInt8: SCATTER_ADD(uint8_t, dst[j] = (uint8_t)(dst[j] + src[j])); break;
+    case kTfLiteUInt8:
+      SCATTER_ADD(uint8_t, dst[j] = (uint8_t)(dst[j] + src[j]));
+      break;
     case kTfLiteBool: SCATTER_ADD(bool, dst[j] = dst[j] || src[j]); break;
     default:
       KERN_ENSURE(ctx, 0, "output type %s is not supported",

@@ -27,8 +27,7 @@ static TfLiteStatus shape_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, out_type == 0 || out_type == 2 || out_type == 4,
               "out_type %d is not supported (INT32, INT64)", out_type);
   KERN_ENSURE(ctx,
-              out_type == 0 ||
-                  (out_type == 2) == (out->type == kTfLiteInt32),
+              out_type == 0 || (out_type == 2) == (out->type == kTfLiteInt32),
               "out_type %s differs from the output type %s",
               out_type == 2 ? "INT32" : "INT64", kern_type_name(out->type));
   int dims[1] = {kern_ndims(in)};
@@ -41,7 +40,8 @@ static TfLiteStatus shape_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 
 static TfLiteStatus shape_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  if (out->allocation_type != kTfLitePersistentRo) write_shape(kern_input(ctx, node, 0), out);
+  if (out->allocation_type != kTfLitePersistentRo)
+    write_shape(kern_input(ctx, node, 0), out);
   return kTfLiteOk;
 }
 

@@ -22,11 +22,8 @@ static TfLiteStatus sign_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteFloat32:
       kern_unary_map_f32(in, out, sign_f32);
       return kTfLiteOk;
-    case kTfLiteInt32:
-      kern_unary_map_i32(in, out, sign_i32);
-      return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    case kTfLiteInt32: kern_unary_map_i32(in, out, sign_i32); return kTfLiteOk;
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -53,13 +53,17 @@ static int split_words(const char *s, size_t len, int *words, int cap) {
 static TfLiteStatus skip_gram_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   skip_gram_data *d = (skip_gram_data *)node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data was not allocated");
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 1, "expected 1 input, got %d", kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d", kern_num_outputs(node));
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 1, "expected 1 input, got %d",
+              kern_num_inputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_ENSURE(ctx, in != NULL && out != NULL, "input or output is missing");
-  KERN_ENSURE(ctx, in->type == kTfLiteString, "input type %s must be STRING", kern_type_name(in->type));
-  KERN_ENSURE(ctx, out->type == kTfLiteString, "output type %s must be STRING", kern_type_name(out->type));
+  KERN_ENSURE(ctx, in->type == kTfLiteString, "input type %s must be STRING",
+              kern_type_name(in->type));
+  KERN_ENSURE(ctx, out->type == kTfLiteString, "output type %s must be STRING",
+              kern_type_name(out->type));
   const tflc_options_ref *o = kern_options(node);
   d->ngram = opt_i32(o, SG_OPT_NGRAM, 0);
   d->max_skip = opt_i32(o, SG_OPT_MAX_SKIP, 0);
@@ -82,8 +86,9 @@ static TfLiteStatus skip_gram_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 /* Runs the gram enumeration; pass 0 counts grams and bytes, pass 1 writes. */
-static TfLiteStatus enumerate(TfLiteContext *ctx, const skip_gram_data *d, const char *s, const int *words,
-                              int *stack, str_writer *w, size_t *count, size_t *bytes) {
+static TfLiteStatus enumerate(TfLiteContext *ctx, const skip_gram_data *d,
+                              const char *s, const int *words, int *stack,
+                              str_writer *w, size_t *count, size_t *bytes) {
   int n = d->n_words, ng = d->ngram;
   memset(stack, 0, sizeof(int) * (size_t)ng);
   int depth = 1;
@@ -102,14 +107,17 @@ static TfLiteStatus enumerate(TfLiteContext *ctx, const skip_gram_data *d, const
         str_begin(w);
         for (int i = 0; i < depth; i++) {
           if (i) str_append(w, " ", 1);
-          str_append(w, s + words[2 * stack[i]], (size_t)words[2 * stack[i] + 1]);
+          str_append(w, s + words[2 * stack[i]],
+                     (size_t)words[2 * stack[i] + 1]);
         }
         str_end(w);
       } else {
         size_t b = (size_t)depth - 1;
         for (int i = 0; i < depth; i++) b += (size_t)words[2 * stack[i] + 1];
-        KERN_ENSURE(ctx, *count < (size_t)INT32_MAX / 8 && *bytes <= (size_t)INT32_MAX - b,
-                    "too many skip-grams (more than fit in a STRING tensor)");
+        KERN_ENSURE(
+            ctx,
+            *count < (size_t)INT32_MAX / 8 && *bytes <= (size_t)INT32_MAX - b,
+            "too many skip-grams (more than fit in a STRING tensor)");
         (*count)++;
         *bytes += b;
       }
@@ -134,7 +142,8 @@ static TfLiteStatus skip_gram_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const char *s = str_get(&v, 0, &len);
   int *words = (int *)ctx->GetScratchBuffer(ctx, d->scratch);
   KERN_ENSURE(ctx, words != NULL, "scratch buffer is missing");
-  KERN_ENSURE(ctx, split_words(s, len, words, d->n_words) == d->n_words, "input changed after prepare");
+  KERN_ENSURE(ctx, split_words(s, len, words, d->n_words) == d->n_words,
+              "input changed after prepare");
   int *stack = words + 2 * (size_t)d->n_words;
   size_t count = 0, bytes = 0;
   KERN_OK(enumerate(ctx, d, s, words, stack, NULL, &count, &bytes));

@@ -27,9 +27,8 @@ static TfLiteStatus slice_shape(TfLiteContext *ctx, TfLiteNode *node) {
                 "begin[%d] = %lld is out of range [0, %lld]", i, (long long)b,
                 (long long)dim);
     if (s == -1) s = dim - b;
-    KERN_ENSURE(ctx, s >= 0,
-                "size[%d] = %lld is invalid (must be >= 0 or -1)", i,
-                (long long)s);
+    KERN_ENSURE(ctx, s >= 0, "size[%d] = %lld is invalid (must be >= 0 or -1)",
+                i, (long long)s);
     KERN_ENSURE(ctx, b + s <= dim,
                 "begin[%d] + size[%d] = %lld exceeds the dimension size %lld",
                 i, i, (long long)(b + s), (long long)dim);
@@ -48,8 +47,8 @@ static TfLiteStatus slice_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, in, out));
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS, "input rank %d is above the supported %d",
-              rank, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS,
+              "input rank %d is above the supported %d", rank, KERN_MAX_DIMS);
   KERN_OK(kern_check_index_vector(ctx, begin_t, "begin input", 0, rank));
   KERN_OK(kern_check_index_vector(ctx, size_t_, "size input", 0, rank));
   KERN_ENSURE(ctx, begin_t->type == size_t_->type,
@@ -74,9 +73,10 @@ static TfLiteStatus slice_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   kern_row_strides(in->dims->data, rank, strides);
   ptrdiff_t offset = 0;
   for (int i = 0; i < rank; i++) offset += d->begin[i] * strides[i];
-  kern_strided_copy(out->data.raw,
-                    (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem,
-                    strides, elem, rank, out->dims->data);
+  kern_strided_copy(
+      out->data.raw,
+      (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem, strides,
+      elem, rank, out->dims->data);
   return kTfLiteOk;
 }
 

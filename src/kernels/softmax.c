@@ -59,8 +59,8 @@ static TfLiteStatus softmax_prepare_quant(TfLiteContext *ctx, softmax_data *d,
                       d->exp_lut);
     quant_lut16_build(1.0 / range, -32768, 2.0 / range, 0, softmax_recip,
                       d->recip_lut);
-    const double real = (double)in->params.scale * (double)d->beta /
-                        (10.0 / 65535.0);
+    const double real =
+        (double)in->params.scale * (double)d->beta / (10.0 / 65535.0);
     KERN_ENSURE(ctx, quant_multiplier(real, &d->multiplier, &d->shift),
                 "input scale %g with beta %g cannot be represented",
                 (double)in->params.scale, (double)d->beta);
@@ -77,34 +77,34 @@ static TfLiteStatus softmax_prepare_quant(TfLiteContext *ctx, softmax_data *d,
 }
 
 /* One row of the int8/uint8 softmax: IT input type, OT output type. */
-#define SOFTMAX_Q8_ROWS(IT, OT, OMIN, OMAX)                                    \
-  do {                                                                         \
-    const IT *x = (const IT *)in->data.raw_const;                              \
-    OT *y = (OT *)out->data.raw;                                               \
-    for (size_t r = 0; r < d->rows; r++, x += d->depth, y += d->depth) {       \
-      int32_t max = x[0];                                                      \
-      for (size_t i = 1; i < d->depth; i++)                                    \
-        if (x[i] > max) max = x[i];                                            \
-      int32_t sum = 0; /* Q12.19 */                                            \
-      for (size_t i = 0; i < d->depth; i++) {                                  \
-        const int32_t diff = (int32_t)x[i] - max;                              \
-        if (diff >= d->diff_min)                                               \
-          sum = qf_add(sum, qf_rescale(softmax_exp_q5(d, diff), 0, 12));       \
-      }                                                                        \
-      int bits_over_unit = 0;                                                  \
-      const int32_t scale = qf_reciprocal(sum, 12, &bits_over_unit);           \
-      const int exponent = bits_over_unit + 31 - (int)(8 * sizeof(OT));        \
-      for (size_t i = 0; i < d->depth; i++) {                                  \
-        const int32_t diff = (int32_t)x[i] - max;                              \
-        int32_t v = OMIN;                                                      \
-        if (diff >= d->diff_min) {                                             \
-          const int32_t e = softmax_exp_q5(d, diff);                           \
-          v = quant_rounding_divide_by_pot(quant_srdhm(scale, e), exponent) +  \
-              OMIN;                                                            \
-        }                                                                      \
-        y[i] = (OT)quant_clamp(v, OMIN, OMAX);                                 \
-      }                                                                        \
-    }                                                                          \
+#define SOFTMAX_Q8_ROWS(IT, OT, OMIN, OMAX)                                   \
+  do {                                                                        \
+    const IT *x = (const IT *)in->data.raw_const;                             \
+    OT *y = (OT *)out->data.raw;                                              \
+    for (size_t r = 0; r < d->rows; r++, x += d->depth, y += d->depth) {      \
+      int32_t max = x[0];                                                     \
+      for (size_t i = 1; i < d->depth; i++)                                   \
+        if (x[i] > max) max = x[i];                                           \
+      int32_t sum = 0; /* Q12.19 */                                           \
+      for (size_t i = 0; i < d->depth; i++) {                                 \
+        const int32_t diff = (int32_t)x[i] - max;                             \
+        if (diff >= d->diff_min)                                              \
+          sum = qf_add(sum, qf_rescale(softmax_exp_q5(d, diff), 0, 12));      \
+      }                                                                       \
+      int bits_over_unit = 0;                                                 \
+      const int32_t scale = qf_reciprocal(sum, 12, &bits_over_unit);          \
+      const int exponent = bits_over_unit + 31 - (int)(8 * sizeof(OT));       \
+      for (size_t i = 0; i < d->depth; i++) {                                 \
+        const int32_t diff = (int32_t)x[i] - max;                             \
+        int32_t v = OMIN;                                                     \
+        if (diff >= d->diff_min) {                                            \
+          const int32_t e = softmax_exp_q5(d, diff);                          \
+          v = quant_rounding_divide_by_pot(quant_srdhm(scale, e), exponent) + \
+              OMIN;                                                           \
+        }                                                                     \
+        y[i] = (OT)quant_clamp(v, OMIN, OMAX);                                \
+      }                                                                       \
+    }                                                                         \
   } while (0)
 
 /* exp(beta * input_scale * diff) in Q0.31 for diff <= 0 (rescaled into
@@ -136,8 +136,8 @@ static void softmax_i16(const softmax_data *d, const int16_t *x, int16_t *y) {
       if (x[i] > max) max = x[i];
     int32_t sum = 0; /* Q16.15; the exps are kept in the output row */
     for (size_t i = 0; i < d->depth; i++) {
-      const int32_t scaled = quant_mul_by_multiplier(
-          (int32_t)x[i] - max, d->multiplier, d->shift);
+      const int32_t scaled =
+          quant_mul_by_multiplier((int32_t)x[i] - max, d->multiplier, d->shift);
       const int16_t sym = (int16_t)quant_clamp(scaled + 32767, -32768, 32767);
       y[i] = quant_lut16_lookup(sym, d->exp_lut);
       sum += y[i];
@@ -168,7 +168,8 @@ static TfLiteStatus softmax_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_ENSURE(ctx, kern_ndims(in) >= 1, "input must have rank >= 1, got %d",
               kern_ndims(in));
-  KERN_ENSURE(ctx, in->type == kTfLiteFloat32 || quant_act_is_quantized(in->type),
+  KERN_ENSURE(ctx,
+              in->type == kTfLiteFloat32 || quant_act_is_quantized(in->type),
               "input type %s is not supported (FLOAT32, INT8, UINT8, INT16)",
               kern_type_name(in->type));
   d->beta = opt_f32(kern_options(node), SOFTMAX_OPT_BETA, 0.0f);

@@ -26,8 +26,8 @@ static TfLiteStatus s2b_shape(TfLiteContext *ctx, TfLiteNode *node) {
   int dims[4];
   int64_t batch = kern_dim(in, 0);
   for (int i = 0; i < rank - 2; i++) {
-    int64_t padded = (int64_t)kern_dim(in, 1 + i) + d->sb.before[i] +
-                     d->sb.after[i];
+    int64_t padded =
+        (int64_t)kern_dim(in, 1 + i) + d->sb.before[i] + d->sb.after[i];
     KERN_ENSURE(ctx, padded % d->sb.block[i] == 0,
                 "padded spatial dimension %d (%lld) is not a multiple of "
                 "block_shape[%d] = %d",

@@ -13,8 +13,8 @@ static TfLiteStatus s2d_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   int h = kern_dim(in, 1), w = kern_dim(in, 2);
   KERN_ENSURE(ctx, h % bs == 0 && w % bs == 0,
-              "height %d and width %d must be multiples of block_size %d", h,
-              w, bs);
+              "height %d and width %d must be multiples of block_size %d", h, w,
+              bs);
   int64_t c = (int64_t)kern_dim(in, 3) * bs * bs;
   KERN_ENSURE(ctx, c <= 0x7fffffff, "output depth is too large");
   d->bs = bs;
@@ -33,8 +33,8 @@ static TfLiteStatus s2d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   /* Output viewed as [n, h/bs, w/bs, by, bx, c]. */
   int dims[6] = {n, h / bs, w / bs, bs, bs, c};
   ptrdiff_t wc = (ptrdiff_t)w * c;
-  ptrdiff_t strides[6] = {(ptrdiff_t)h * wc, bs * wc, (ptrdiff_t)bs * c, wc, c,
-                          1};
+  ptrdiff_t strides[6] = {
+      (ptrdiff_t)h * wc, bs * wc, (ptrdiff_t)bs * c, wc, c, 1};
   kern_strided_copy(out->data.raw, in->data.raw_const, strides,
                     kern_type_bytes(in->type), 6, dims);
   return kTfLiteOk;

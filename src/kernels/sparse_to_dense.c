@@ -16,9 +16,18 @@
 /* Number of indices and their width (D). */
 static void std_counts(const TfLiteTensor *idx, size_t *n, size_t *dim) {
   switch (kern_ndims(idx)) {
-    case 0: *n = 1; *dim = 1; break;
-    case 1: *n = (size_t)kern_dim(idx, 0); *dim = 1; break;
-    default: *n = (size_t)kern_dim(idx, 0); *dim = (size_t)kern_dim(idx, 1); break;
+    case 0:
+      *n = 1;
+      *dim = 1;
+      break;
+    case 1:
+      *n = (size_t)kern_dim(idx, 0);
+      *dim = 1;
+      break;
+    default:
+      *n = (size_t)kern_dim(idx, 0);
+      *dim = (size_t)kern_dim(idx, 1);
+      break;
   }
 }
 
@@ -46,27 +55,26 @@ static TfLiteStatus sparse_to_dense_prepare(TfLiteContext *ctx,
   KERN_ENSURE(ctx, idx->type == kTfLiteInt32 || idx->type == kTfLiteInt64,
               "indices type %s is not supported (INT32, INT64)",
               kern_type_name(idx->type));
-  KERN_ENSURE(ctx, kern_ndims(idx) <= 2, "indices must have rank 0, 1 or 2, got %d",
-              kern_ndims(idx));
+  KERN_ENSURE(ctx, kern_ndims(idx) <= 2,
+              "indices must have rank 0, 1 or 2, got %d", kern_ndims(idx));
   KERN_ENSURE(ctx, shape->type == kTfLiteInt32 || shape->type == kTfLiteInt64,
               "output_shape type %s is not supported (INT32, INT64)",
               kern_type_name(shape->type));
-  KERN_ENSURE(ctx, kern_ndims(shape) == 1, "output_shape must be 1-D, got rank %d",
-              kern_ndims(shape));
+  KERN_ENSURE(ctx, kern_ndims(shape) == 1,
+              "output_shape must be 1-D, got rank %d", kern_ndims(shape));
   size_t n, dim;
   std_counts(idx, &n, &dim);
   KERN_ENSURE(ctx, (size_t)kern_dim(shape, 0) == dim,
               "output_shape has %d entries, the indices address %zu dimensions",
               kern_dim(shape, 0), dim);
-  KERN_ENSURE(ctx, dim <= KERN_MAX_DIMS, "output rank %zu is above the supported %d",
-              dim, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, dim <= KERN_MAX_DIMS,
+              "output rank %zu is above the supported %d", dim, KERN_MAX_DIMS);
   switch (values->type) {
     case kTfLiteFloat32:
     case kTfLiteInt32:
     case kTfLiteInt64:
     case kTfLiteInt8:
-    case kTfLiteUInt8:
-      break;
+    case kTfLiteUInt8: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "values type %s is not supported (FLOAT32, INT32, INT64, "
@@ -77,11 +85,13 @@ static TfLiteStatus sparse_to_dense_prepare(TfLiteContext *ctx,
               "default_value (%s) and output (%s) must have the values type %s",
               kern_type_name(dflt->type), kern_type_name(out->type),
               kern_type_name(values->type));
-  KERN_ENSURE(ctx, kern_num_elements(dflt) == 1, "default_value must be a scalar");
+  KERN_ENSURE(ctx, kern_num_elements(dflt) == 1,
+              "default_value must be a scalar");
   KERN_ENSURE(ctx,
               kern_ndims(values) == 0 ||
                   (kern_ndims(values) == 1 && (size_t)kern_dim(values, 0) == n),
-              "values must be a scalar or have %zu elements (one per index)", n);
+              "values must be a scalar or have %zu elements (one per index)",
+              n);
   if (kern_is_constant(shape)) return std_resize(ctx, shape, out);
   kern_set_dynamic(out);
   return kTfLiteOk;

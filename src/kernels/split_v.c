@@ -24,8 +24,8 @@ static TfLiteStatus split_v_shapes(TfLiteContext *ctx, TfLiteNode *node) {
     int64_t s = kern_read_index(sizes_t, (size_t)k);
     if (s == -1) {
       KERN_ENSURE(ctx, infer < 0,
-                  "size_splits has more than one -1 (entries %d and %d)",
-                  infer, k);
+                  "size_splits has more than one -1 (entries %d and %d)", infer,
+                  k);
       infer = k;
       continue;
     }

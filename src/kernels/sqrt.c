@@ -6,8 +6,8 @@
 #include "kernels/internal/unary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType sqrt_types[] = {kTfLiteFloat32,
-                                       kTfLiteInt8, kTfLiteInt16};
+static const TfLiteType sqrt_types[] = {kTfLiteFloat32, kTfLiteInt8,
+                                        kTfLiteInt16};
 
 static inline float sqrt_f32(float x) { return sqrtf(x); }
 
@@ -19,6 +19,5 @@ static TfLiteStatus sqrt_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kern_unary_invoke_q(ctx, node, sqrt_f32, NULL);
 }
 
-const TfLiteRegistration kern_sqrt = {.init = quant_unary_init,
-                                     .prepare = sqrt_prepare,
-                                      .invoke = sqrt_invoke};
+const TfLiteRegistration kern_sqrt = {
+    .init = quant_unary_init, .prepare = sqrt_prepare, .invoke = sqrt_invoke};

@@ -6,8 +6,8 @@
 #include "kernels/internal/quant_binary.h"
 #include "kernels/kernel_util.h"
 
-static const TfLiteType squared_difference_types[] = {kTfLiteFloat32,
-                                                      kTfLiteInt32, kTfLiteInt8};
+static const TfLiteType squared_difference_types[] = {
+    kTfLiteFloat32, kTfLiteInt32, kTfLiteInt8};
 
 KERN_EW_ROW(squared_difference_row_f32, float, float, kern_ew_binary,
             (x - y) * (x - y))
@@ -18,7 +18,8 @@ KERN_EW_ROW(squared_difference_row_i32, int32_t, int32_t, kern_ew_binary,
 static TfLiteStatus squared_difference_prepare(TfLiteContext *ctx,
                                                TfLiteNode *node) {
   kern_ew_binary *d = (kern_ew_binary *)node->user_data;
-  KERN_OK(kern_ew_binary_prepare(ctx, node, d, squared_difference_types, 3, kTfLiteNoType));
+  KERN_OK(kern_ew_binary_prepare(ctx, node, d, squared_difference_types, 3,
+                                 kTfLiteNoType));
   quant_binary *q = (quant_binary *)d;
   q->kind = QB_NONE;
   if (!quant_binary_is_quant(kern_input(ctx, node, 0)->type)) return kTfLiteOk;

@@ -14,10 +14,11 @@ static TfLiteStatus squeeze_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, in, out));
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS, "input rank %d is above the supported %d",
-              rank, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS,
+              "input rank %d is above the supported %d", rank, KERN_MAX_DIMS);
   int32_t sq[KERN_MAX_DIMS];
-  int32_t n = opt_vec_i32(kern_options(node), SQUEEZE_OPT_DIMS, sq, KERN_MAX_DIMS);
+  int32_t n =
+      opt_vec_i32(kern_options(node), SQUEEZE_OPT_DIMS, sq, KERN_MAX_DIMS);
   KERN_ENSURE(ctx, n >= 0, "squeeze_dims option is malformed");
   KERN_ENSURE(ctx, n <= KERN_MAX_DIMS,
               "squeeze_dims has %d entries, at most %d are supported", n,
@@ -29,7 +30,8 @@ static TfLiteStatus squeeze_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   for (int k = 0; k < n; k++) {
     int a = sq[k];
     KERN_ENSURE(ctx, a >= -rank && a < rank,
-                "squeeze_dims[%d] = %d is out of range for rank %d", k, a, rank);
+                "squeeze_dims[%d] = %d is out of range for rank %d", k, a,
+                rank);
     if (a < 0) a += rank;
     KERN_ENSURE(ctx, kern_dim(in, a) == 1,
                 "cannot squeeze dimension %d of size %d (must be 1)", a,

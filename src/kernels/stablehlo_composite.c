@@ -23,7 +23,8 @@ static TfLiteStatus composite_prepare(TfLiteContext *ctx, TfLiteNode *node) {
               "StableHLOCompositeOptions are missing");
   d->subgraph = opt_i32(o, 1, -1);
   int ni = kern_num_inputs(node), no = kern_num_outputs(node);
-  KERN_OK(cf_reserve_lists(ctx, &d->inputs, d->n_in, ni, &d->outputs, d->n_out, no));
+  KERN_OK(cf_reserve_lists(ctx, &d->inputs, d->n_in, ni, &d->outputs, d->n_out,
+                           no));
   d->n_in = ni;
   d->n_out = no;
   for (int i = 0; i < ni; i++) {
@@ -31,15 +32,18 @@ static TfLiteStatus composite_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     KERN_ENSURE(ctx, d->inputs[i] != NULL, "input %d is missing", i);
   }
   tflc_subgraph *callee = tflc_ctx_other_subgraph(ctx, d->subgraph);
-  KERN_OK(cf_prepare_callee(ctx, callee, d->subgraph, "STABLEHLO_COMPOSITE decomposition", d->inputs, ni));
+  KERN_OK(cf_prepare_callee(ctx, callee, d->subgraph,
+                            "STABLEHLO_COMPOSITE decomposition", d->inputs,
+                            ni));
   KERN_ENSURE(ctx, tflc_sg_output_count(callee) == no,
-              "decomposition subgraph %d gives %d outputs, the node has %d", d->subgraph,
-              tflc_sg_output_count(callee), no);
+              "decomposition subgraph %d gives %d outputs, the node has %d",
+              d->subgraph, tflc_sg_output_count(callee), no);
   for (int i = 0; i < no; i++) {
     d->outputs[i] = kern_output(ctx, node, i);
     KERN_OK(kern_resize_like(ctx, d->outputs[i], tflc_sg_output(callee, i)));
   }
-  return cf_check_outputs(ctx, callee, "STABLEHLO_COMPOSITE decomposition", d->outputs, no);
+  return cf_check_outputs(ctx, callee, "STABLEHLO_COMPOSITE decomposition",
+                          d->outputs, no);
 }
 
 static TfLiteStatus composite_invoke(TfLiteContext *ctx, TfLiteNode *node) {
@@ -51,4 +55,6 @@ static TfLiteStatus composite_invoke(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 const TfLiteRegistration kern_stablehlo_composite = {
-    .init = composite_init, .prepare = composite_prepare, .invoke = composite_invoke};
+    .init = composite_init,
+    .prepare = composite_prepare,
+    .invoke = composite_invoke};

@@ -3,7 +3,8 @@
  * internal/stablehlo_ew.h). */
 #include "kernels/internal/stablehlo_ew.h"
 
-static TfLiteStatus shlo_multiply_prepare(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus shlo_multiply_prepare(TfLiteContext *ctx,
+                                          TfLiteNode *node) {
   return shlo_ew_prepare(ctx, node, SHLO_EW_MUL);
 }
 

@@ -15,48 +15,59 @@
 typedef struct shlo_pad_data {
   int rank;
   size_t elem;
-  int empty;                          /* no input element is kept */
-  int count[SHLO_MAX_RANK];           /* kept input elements per dim */
+  int empty;                           /* no input element is kept */
+  int count[SHLO_MAX_RANK];            /* kept input elements per dim */
   ptrdiff_t src_stride[SHLO_MAX_RANK]; /* input strides (elements) */
   ptrdiff_t dst_stride[SHLO_MAX_RANK]; /* output step between kept ones */
-  size_t src_offset, dst_offset;      /* first kept element (elements) */
+  size_t src_offset, dst_offset;       /* first kept element (elements) */
 } shlo_pad_data;
 
 KERN_ZEROED_INIT(shlo_pad_init, shlo_pad_data)
 
-static TfLiteStatus shlo_pad_vec(TfLiteContext *ctx, const tflc_options_ref *o, int field,
-                                 const char *name, int rank, int64_t *v) {
+static TfLiteStatus shlo_pad_vec(TfLiteContext *ctx, const tflc_options_ref *o,
+                                 int field, const char *name, int rank,
+                                 int64_t *v) {
   int n = 0;
   KERN_OK(shlo_opt_dims(ctx, o, field, name, v, SHLO_MAX_RANK, &n));
   if (n == 0) {
     for (int i = 0; i < rank; i++) v[i] = 0;
     return kTfLiteOk;
   }
-  KERN_ENSURE(ctx, n == rank, "%s has %d entries, the operand has rank %d", name, n, rank);
+  KERN_ENSURE(ctx, n == rank, "%s has %d entries, the operand has rank %d",
+              name, n, rank);
   for (int i = 0; i < rank; i++)
-    KERN_ENSURE(ctx, v[i] >= -INT32_MAX && v[i] <= INT32_MAX, "%s[%d] = %lld is out of range", name, i,
-                (long long)v[i]);
+    KERN_ENSURE(ctx, v[i] >= -INT32_MAX && v[i] <= INT32_MAX,
+                "%s[%d] = %lld is out of range", name, i, (long long)v[i]);
   return kTfLiteOk;
 }
 
 static TfLiteStatus shlo_pad_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   shlo_pad_data *d = node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data could not be allocated");
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 2, "expected 2 inputs (operand, padding_value), got %d",
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 2,
+              "expected 2 inputs (operand, padding_value), got %d",
               kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d", kern_num_outputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   const TfLiteTensor *pv = kern_input(ctx, node, 1);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_ENSURE(ctx, in && pv && out, "an input or the output is missing");
   size_t elem = kern_type_bytes(in->type);
-  KERN_ENSURE(ctx, elem > 0, "operand type %s is not supported (any fixed-size type)", kern_type_name(in->type));
-  KERN_ENSURE(ctx, pv->type == in->type && out->type == in->type,
-              "padding_value (%s) and output (%s) must have the operand type %s", kern_type_name(pv->type),
-              kern_type_name(out->type), kern_type_name(in->type));
-  KERN_ENSURE(ctx, kern_num_elements(pv) == 1, "padding_value must be a single value");
+  KERN_ENSURE(ctx, elem > 0,
+              "operand type %s is not supported (any fixed-size type)",
+              kern_type_name(in->type));
+  KERN_ENSURE(
+      ctx, pv->type == in->type && out->type == in->type,
+      "padding_value (%s) and output (%s) must have the operand type %s",
+      kern_type_name(pv->type), kern_type_name(out->type),
+      kern_type_name(in->type));
+  KERN_ENSURE(ctx, kern_num_elements(pv) == 1,
+              "padding_value must be a single value");
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= SHLO_MAX_RANK, "operand rank %d is not supported (at most %d)", rank, SHLO_MAX_RANK);
+  KERN_ENSURE(ctx, rank <= SHLO_MAX_RANK,
+              "operand rank %d is not supported (at most %d)", rank,
+              SHLO_MAX_RANK);
   const tflc_options_ref *o = shlo_options(node, TFLC_BO2_STABLEHLO_PAD);
   int64_t lo[SHLO_MAX_RANK], hi[SHLO_MAX_RANK], interior[SHLO_MAX_RANK];
   KERN_OK(shlo_pad_vec(ctx, o, 0, "edge_padding_low", rank, lo));
@@ -68,13 +79,16 @@ static TfLiteStatus shlo_pad_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   d->elem = elem;
   d->empty = 0;
   for (int i = 0; i < rank; i++) {
-    KERN_ENSURE(ctx, interior[i] >= 0, "interior_padding[%d] = %lld must not be negative", i,
+    KERN_ENSURE(ctx, interior[i] >= 0,
+                "interior_padding[%d] = %lld must not be negative", i,
                 (long long)interior[i]);
     int64_t dim = kern_dim(in, i), step = interior[i] + 1;
     int64_t size = lo[i] + hi[i] + (dim > 0 ? (dim - 1) * step + 1 : 0);
     KERN_ENSURE(ctx, size >= 0 && size <= INT32_MAX,
-                "output dimension %d would have size %lld (operand %lld, low %lld, high %lld, interior %lld)", i,
-                (long long)size, (long long)dim, (long long)lo[i], (long long)hi[i], (long long)interior[i]);
+                "output dimension %d would have size %lld (operand %lld, low "
+                "%lld, high %lld, interior %lld)",
+                i, (long long)size, (long long)dim, (long long)lo[i],
+                (long long)hi[i], (long long)interior[i]);
     out_dims[i] = (int)size;
     /* kept input elements j: 0 <= lo + j * step < size */
     int64_t j0 = lo[i] >= 0 ? 0 : (-lo[i] + step - 1) / step;
@@ -112,7 +126,8 @@ static TfLiteStatus shlo_pad_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   kern_fill_elems(out->data.raw, pv->data.raw_const, d->elem, n);
   if (d->empty || kern_num_elements(in) == 0) return kTfLiteOk;
   kern_strided_copy2(out->data.raw + d->dst_offset * d->elem, d->dst_stride,
-                     in->data.raw_const + d->src_offset * d->elem, d->src_stride, d->elem, d->rank, d->count);
+                     in->data.raw_const + d->src_offset * d->elem,
+                     d->src_stride, d->elem, d->rank, d->count);
   return kTfLiteOk;
 }
 

@@ -31,14 +31,17 @@ KERN_ZEROED_INIT(shlo_rw_init, shlo_rw_data)
 
 /* A per-dimension attribute with entries >= 1 (default 1 when absent, or
  * required when `required`). */
-static TfLiteStatus shlo_rw_attr(TfLiteContext *ctx, const tflc_options_ref *o, int field, const char *name,
-                                 int rank, int required, int64_t *v) {
+static TfLiteStatus shlo_rw_attr(TfLiteContext *ctx, const tflc_options_ref *o,
+                                 int field, const char *name, int rank,
+                                 int required, int64_t *v) {
   int n = 0;
   KERN_OK(shlo_opt_dims(ctx, o, field, name, v, SHLO_MAX_RANK, &n));
-  KERN_ENSURE(ctx, n == rank || (n == 0 && !required), "%s has %d entries, the input has rank %d", name, n, rank);
+  KERN_ENSURE(ctx, n == rank || (n == 0 && !required),
+              "%s has %d entries, the input has rank %d", name, n, rank);
   for (int i = 0; i < rank; i++) {
     if (n == 0) v[i] = 1;
-    KERN_ENSURE(ctx, v[i] >= 1 && v[i] <= INT32_MAX, "%s[%d] = %lld must be at least 1", name, i, (long long)v[i]);
+    KERN_ENSURE(ctx, v[i] >= 1 && v[i] <= INT32_MAX,
+                "%s[%d] = %lld must be at least 1", name, i, (long long)v[i]);
   }
   return kTfLiteOk;
 }
@@ -46,23 +49,29 @@ static TfLiteStatus shlo_rw_attr(TfLiteContext *ctx, const tflc_options_ref *o, 
 static TfLiteStatus shlo_rw_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   shlo_rw_data *d = node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data could not be allocated");
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 2, "expected 2 inputs (input, init_value), got %d",
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 2,
+              "expected 2 inputs (input, init_value), got %d",
               kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d", kern_num_outputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
+              kern_num_outputs(node));
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   const TfLiteTensor *init = kern_input(ctx, node, 1);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_ENSURE(ctx, in && init && out, "an input or the output is missing");
-  KERN_ENSURE(ctx, kern_type_bytes(in->type) > 0, "input type %s is not supported (any fixed-size type)",
+  KERN_ENSURE(ctx, kern_type_bytes(in->type) > 0,
+              "input type %s is not supported (any fixed-size type)",
               kern_type_name(in->type));
   KERN_ENSURE(ctx, init->type == in->type && out->type == in->type,
-              "init_value (%s) and output (%s) must have the input type %s", kern_type_name(init->type),
-              kern_type_name(out->type), kern_type_name(in->type));
-  KERN_ENSURE(ctx, kern_num_elements(init) == 1, "init_value must be a single value");
+              "init_value (%s) and output (%s) must have the input type %s",
+              kern_type_name(init->type), kern_type_name(out->type),
+              kern_type_name(in->type));
+  KERN_ENSURE(ctx, kern_num_elements(init) == 1,
+              "init_value must be a single value");
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank >= 1 && rank <= SHLO_MAX_RANK, "input rank %d is not supported (1 to %d)", rank,
-              SHLO_MAX_RANK);
-  const tflc_options_ref *o = shlo_options(node, TFLC_BO2_STABLEHLO_REDUCE_WINDOW);
+  KERN_ENSURE(ctx, rank >= 1 && rank <= SHLO_MAX_RANK,
+              "input rank %d is not supported (1 to %d)", rank, SHLO_MAX_RANK);
+  const tflc_options_ref *o =
+      shlo_options(node, TFLC_BO2_STABLEHLO_REDUCE_WINDOW);
   KERN_OK(shlo_rw_attr(ctx, o, 0, "window_dimensions", rank, 1, d->win));
   KERN_OK(shlo_rw_attr(ctx, o, 1, "window_strides", rank, 0, d->stride));
   KERN_OK(shlo_rw_attr(ctx, o, 2, "base_dilations", rank, 0, d->base_dil));
@@ -70,17 +79,21 @@ static TfLiteStatus shlo_rw_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   int64_t pad[2 * SHLO_MAX_RANK];
   int n_pad = 0;
   KERN_OK(shlo_opt_dims(ctx, o, 4, "padding", pad, 2 * SHLO_MAX_RANK, &n_pad));
-  KERN_ENSURE(ctx, n_pad == 0 || n_pad == 2 * rank, "padding has %d entries, expected %d (low, high per dimension)",
+  KERN_ENSURE(ctx, n_pad == 0 || n_pad == 2 * rank,
+              "padding has %d entries, expected %d (low, high per dimension)",
               n_pad, 2 * rank);
   d->rank = rank;
   size_t s = 1;
   for (int i = rank - 1; i >= 0; i--) {
     int64_t lo = n_pad ? pad[2 * i] : 0, hi = n_pad ? pad[2 * i + 1] : 0;
-    KERN_ENSURE(ctx, lo >= -INT32_MAX && lo <= INT32_MAX && hi >= -INT32_MAX && hi <= INT32_MAX,
+    KERN_ENSURE(ctx,
+                lo >= -INT32_MAX && lo <= INT32_MAX && hi >= -INT32_MAX &&
+                    hi <= INT32_MAX,
                 "padding of dimension %d is out of range", i);
     int64_t x = kern_dim(in, i);
     int64_t padded = lo + hi + (x > 0 ? (x - 1) * d->base_dil[i] + 1 : 0);
-    KERN_ENSURE(ctx, padded >= 0, "padding crops dimension %d below zero elements", i);
+    KERN_ENSURE(ctx, padded >= 0,
+                "padding crops dimension %d below zero elements", i);
     int64_t span = (d->win[i] - 1) * d->win_dil[i] + 1;
     int64_t od = padded < span ? 0 : (padded - span) / d->stride[i] + 1;
     KERN_ENSURE(ctx, od <= INT32_MAX, "output dimension %d is too large", i);
@@ -91,7 +104,8 @@ static TfLiteStatus shlo_rw_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     s *= (size_t)x;
   }
   int body_index = o ? opt_i32(o, 5, -1) : -1;
-  KERN_OK(shlo_body_prepare(ctx, &d->body, body_index, in->type, "STABLEHLO_REDUCE_WINDOW body"));
+  KERN_OK(shlo_body_prepare(ctx, &d->body, body_index, in->type,
+                            "STABLEHLO_REDUCE_WINDOW body"));
   return kern_resize_output(ctx, out, d->out_dims, rank);
 }
 
@@ -118,13 +132,16 @@ static TfLiteStatus shlo_rw_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       size_t off = 0;
       int inside = 1;
       for (int i = 0; i < r && inside; i++) {
-        int64_t q = (int64_t)oc[i] * d->stride[i] + wc[i] * d->win_dil[i] - d->pad_lo[i];
-        if (q < 0 || q % d->base_dil[i] != 0 || q / d->base_dil[i] >= d->in_dims[i])
+        int64_t q = (int64_t)oc[i] * d->stride[i] + wc[i] * d->win_dil[i] -
+                    d->pad_lo[i];
+        if (q < 0 || q % d->base_dil[i] != 0 ||
+            q / d->base_dil[i] >= d->in_dims[i])
           inside = 0;
         else
           off += (size_t)(q / d->base_dil[i]) * d->in_stride[i];
       }
-      const char *v = inside ? in->data.raw_const + off * elem : init->data.raw_const;
+      const char *v =
+          inside ? in->data.raw_const + off * elem : init->data.raw_const;
       KERN_OK(shlo_body_apply(&run, acc, v));
       for (int i = r - 1; i >= 0; i--) {
         if (++wc[i] < d->win[i]) break;

@@ -30,31 +30,41 @@ KERN_ZEROED_INIT(shlo_rng_init, shlo_rng_data)
 static TfLiteStatus shlo_rng_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   shlo_rng_data *d = node->user_data;
   KERN_ENSURE(ctx, d != NULL, "op data could not be allocated");
-  KERN_ENSURE(ctx, kern_num_inputs(node) == 1, "expected 1 input (initial_state), got %d", kern_num_inputs(node));
-  KERN_ENSURE(ctx, kern_num_outputs(node) == 2, "expected 2 outputs (output_state, output), got %d",
+  KERN_ENSURE(ctx, kern_num_inputs(node) == 1,
+              "expected 1 input (initial_state), got %d",
+              kern_num_inputs(node));
+  KERN_ENSURE(ctx, kern_num_outputs(node) == 2,
+              "expected 2 outputs (output_state, output), got %d",
               kern_num_outputs(node));
   const TfLiteTensor *state = kern_input(ctx, node, 0);
   TfLiteTensor *new_state = kern_output(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 1);
-  KERN_ENSURE(ctx, state && new_state && out, "the input or an output is missing");
-  const tflc_options_ref *o = shlo_options(node, TFLC_BO2_STABLEHLO_RNG_BIT_GENERATOR);
+  KERN_ENSURE(ctx, state && new_state && out,
+              "the input or an output is missing");
+  const tflc_options_ref *o =
+      shlo_options(node, TFLC_BO2_STABLEHLO_RNG_BIT_GENERATOR);
   d->algorithm = o ? opt_i8(o, 0, RNG_DEFAULT) : RNG_DEFAULT;
   KERN_ENSURE(ctx, d->algorithm >= RNG_DEFAULT && d->algorithm <= RNG_THREEFRY,
-              "algorithm %d is not supported (DEFAULT 0, PHILOX 1, THREEFRY 2)", d->algorithm);
+              "algorithm %d is not supported (DEFAULT 0, PHILOX 1, THREEFRY 2)",
+              d->algorithm);
   KERN_ENSURE(ctx, state->type == kTfLiteUInt64 && kern_ndims(state) == 1,
-              "initial_state must be a UINT64 vector (it is %s of rank %d)", kern_type_name(state->type),
-              kern_ndims(state));
+              "initial_state must be a UINT64 vector (it is %s of rank %d)",
+              kern_type_name(state->type), kern_ndims(state));
   int n = kern_dim(state, 0);
   if (d->algorithm == RNG_THREEFRY)
-    KERN_ENSURE(ctx, n == 2, "THREEFRY needs an initial_state of 2 elements, not %d", n);
+    KERN_ENSURE(ctx, n == 2,
+                "THREEFRY needs an initial_state of 2 elements, not %d", n);
   else
-    KERN_ENSURE(ctx, n == 2 || n == 3, "PHILOX needs an initial_state of 2 or 3 elements, not %d", n);
-  KERN_ENSURE(ctx, new_state->type == kTfLiteUInt64, "output_state must be UINT64, not %s",
+    KERN_ENSURE(ctx, n == 2 || n == 3,
+                "PHILOX needs an initial_state of 2 or 3 elements, not %d", n);
+  KERN_ENSURE(ctx, new_state->type == kTfLiteUInt64,
+              "output_state must be UINT64, not %s",
               kern_type_name(new_state->type));
   KERN_ENSURE(ctx,
-              out->type == kTfLiteInt32 || out->type == kTfLiteUInt32 || out->type == kTfLiteInt64 ||
-                  out->type == kTfLiteUInt64,
-              "output type %s is not supported (INT32, UINT32, INT64, UINT64)", kern_type_name(out->type));
+              out->type == kTfLiteInt32 || out->type == kTfLiteUInt32 ||
+                  out->type == kTfLiteInt64 || out->type == kTfLiteUInt64,
+              "output type %s is not supported (INT32, UINT32, INT64, UINT64)",
+              kern_type_name(out->type));
   KERN_OK(kern_resize_like(ctx, new_state, state));
   return kern_resize_like(ctx, out, out);
 }
@@ -75,7 +85,9 @@ static TfLiteStatus shlo_rng_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     ctr[2] = (uint32_t)hi;
     ctr[3] = (uint32_t)(hi >> 32);
   }
-  size_t words = kern_num_elements(out) * (out->type == kTfLiteInt64 || out->type == kTfLiteUInt64 ? 2 : 1);
+  size_t words =
+      kern_num_elements(out) *
+      (out->type == kTfLiteInt64 || out->type == kTfLiteUInt64 ? 2 : 1);
   size_t block = philox ? 4 : 2;
   char *dst = out->data.raw;
   for (size_t i = 0; i < words; i += block) {

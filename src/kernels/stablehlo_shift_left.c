@@ -3,11 +3,13 @@
  * in internal/stablehlo_ew.h). */
 #include "kernels/internal/stablehlo_ew.h"
 
-static TfLiteStatus shlo_shift_left_prepare(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus shlo_shift_left_prepare(TfLiteContext *ctx,
+                                            TfLiteNode *node) {
   return shlo_ew_prepare(ctx, node, SHLO_EW_SHL);
 }
 
-static TfLiteStatus shlo_shift_left_invoke(TfLiteContext *ctx, TfLiteNode *node) {
+static TfLiteStatus shlo_shift_left_invoke(TfLiteContext *ctx,
+                                           TfLiteNode *node) {
   return shlo_ew_invoke(ctx, node, SHLO_EW_SHL);
 }
 

@@ -128,10 +128,9 @@ static TfLiteStatus ss_plan(TfLiteContext *ctx, TfLiteNode *node) {
                   "the slice spec indexes more dimensions than the input's "
                   "%d",
                   rank);
-      KERN_OK(ss_dim(ctx, d, i, full, kern_dim(in, full),
-                     kern_read_index(bt, (size_t)i),
-                     kern_read_index(et, (size_t)i),
-                     kern_read_index(st, (size_t)i)));
+      KERN_OK(ss_dim(
+          ctx, d, i, full, kern_dim(in, full), kern_read_index(bt, (size_t)i),
+          kern_read_index(et, (size_t)i), kern_read_index(st, (size_t)i)));
       if (!(d->shrink_mask & bit)) {
         KERN_ENSURE(ctx, out_rank < KERN_MAX_DIMS,
                     "output rank is above the supported %d", KERN_MAX_DIMS);
@@ -148,8 +147,7 @@ static TfLiteStatus ss_plan(TfLiteContext *ctx, TfLiteNode *node) {
     d->size[full] = kern_dim(in, full);
     out_dims[out_rank++] = kern_dim(in, full);
   }
-  return kern_resize_output(ctx, kern_output(ctx, node, 0), out_dims,
-                            out_rank);
+  return kern_resize_output(ctx, kern_output(ctx, node, 0), out_dims, out_rank);
 }
 
 static TfLiteStatus ss_prepare(TfLiteContext *ctx, TfLiteNode *node) {
@@ -163,8 +161,8 @@ static TfLiteStatus ss_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, in, out));
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS, "input rank %d is above the supported %d",
-              rank, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, rank <= KERN_MAX_DIMS,
+              "input rank %d is above the supported %d", rank, KERN_MAX_DIMS);
   KERN_OK(kern_check_index_vector(ctx, bt, "begin input", 0, -1));
   int n = (int)kern_num_elements(bt);
   KERN_ENSURE(ctx, n <= 32, "begin has %d entries, at most 32 are supported",
@@ -183,8 +181,7 @@ static TfLiteStatus ss_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, (d->ellipsis_mask & (d->ellipsis_mask - 1)) == 0,
               "ellipsis_mask 0x%x has more than one bit set",
               (unsigned)d->ellipsis_mask);
-  if (!kern_is_constant(bt) || !kern_is_constant(et) ||
-      !kern_is_constant(st)) {
+  if (!kern_is_constant(bt) || !kern_is_constant(et) || !kern_is_constant(st)) {
     kern_set_dynamic(out);
     return kTfLiteOk;
   }
@@ -207,9 +204,10 @@ static TfLiteStatus ss_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     /* A dim of size 1 takes no step: its stride never matters. */
     strides[i] = d->size[i] > 1 ? (ptrdiff_t)d->stride[i] * row[i] : 0;
   }
-  kern_strided_copy(out->data.raw,
-                    (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem,
-                    strides, elem, rank, d->size);
+  kern_strided_copy(
+      out->data.raw,
+      (const uint8_t *)in->data.raw_const + offset * (ptrdiff_t)elem, strides,
+      elem, rank, d->size);
   return kTfLiteOk;
 }
 

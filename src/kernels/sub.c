@@ -24,8 +24,7 @@ static TfLiteStatus sub_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 }
 
 static TfLiteStatus sub_invoke(TfLiteContext *ctx, TfLiteNode *node) {
-  static const kern_arith_rows rows = {sub_row_f32, sub_row_i32,
-                                       sub_row_i64};
+  static const kern_arith_rows rows = {sub_row_f32, sub_row_i32, sub_row_i64};
   return kern_arith_invoke(ctx, node, &rows, false);
 }
 

@@ -83,13 +83,10 @@ static TfLiteStatus check_quant(TfLiteContext *ctx, const TfLiteTensor *t,
   return kTfLiteOk;
 }
 
-static TfLiteStatus prepare_integer(TfLiteContext *ctx, svdf_data *d,
-                                    const TfLiteTensor *input,
-                                    const TfLiteTensor *wf,
-                                    const TfLiteTensor *wt,
-                                    const TfLiteTensor *bias,
-                                    const TfLiteTensor *state,
-                                    const TfLiteTensor *output) {
+static TfLiteStatus prepare_integer(
+    TfLiteContext *ctx, svdf_data *d, const TfLiteTensor *input,
+    const TfLiteTensor *wf, const TfLiteTensor *wt, const TfLiteTensor *bias,
+    const TfLiteTensor *state, const TfLiteTensor *output) {
   KERN_ENSURE(ctx, state->type == kTfLiteInt16,
               "activation state (input 4) has type %s; with INT8 input the "
               "state must be INT16 (TensorFlow Lite's integer SVDF reads it "
@@ -100,8 +97,8 @@ static TfLiteStatus prepare_integer(TfLiteContext *ctx, svdf_data *d,
   KERN_OK(rnn_expect(ctx, wf, "weights_feature (input 1)", kTfLiteInt8, 2,
                      wf_dims));
   const int wt_dims[2] = {d->filters, d->memory};
-  KERN_OK(rnn_expect(ctx, wt, "weights_time (input 2)", kTfLiteInt16, 2,
-                     wt_dims));
+  KERN_OK(
+      rnn_expect(ctx, wt, "weights_time (input 2)", kTfLiteInt16, 2, wt_dims));
   if (bias) {
     const int b_dims[1] = {d->units};
     KERN_OK(rnn_expect(ctx, bias, "bias (input 3)", kTfLiteInt32, 1, b_dims));
@@ -121,11 +118,11 @@ static TfLiteStatus prepare_integer(TfLiteContext *ctx, svdf_data *d,
   const double s_in = tensor_scale(input), s_wf = tensor_scale(wf);
   const double s_wt = tensor_scale(wt), s_state = tensor_scale(state);
   const double s_out = tensor_scale(output);
-  KERN_ENSURE(ctx, quant_multiplier(s_in * s_wf / s_state, &d->mult1,
-                                    &d->shift1),
+  KERN_ENSURE(ctx,
+              quant_multiplier(s_in * s_wf / s_state, &d->mult1, &d->shift1),
               "invalid feature rescale %g", s_in * s_wf / s_state);
-  KERN_ENSURE(ctx, quant_multiplier(s_state * s_wt / s_out, &d->mult2,
-                                    &d->shift2),
+  KERN_ENSURE(ctx,
+              quant_multiplier(s_state * s_wt / s_out, &d->mult2, &d->shift2),
               "invalid output rescale %g", s_state * s_wt / s_out);
   d->input_zp = tensor_zp(input);
   d->output_zp = tensor_zp(output);
@@ -169,8 +166,10 @@ static TfLiteStatus svdf_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, d->filters % d->rank == 0,
               "weights_feature has %d filters, not a multiple of rank %d",
               d->filters, d->rank);
-  KERN_ENSURE(ctx, d->memory > 0, "weights_time has memory size %d, "
-              "expected > 0", d->memory);
+  KERN_ENSURE(ctx, d->memory > 0,
+              "weights_time has memory size %d, "
+              "expected > 0",
+              d->memory);
   KERN_ENSURE(ctx, rnn_act_supported(d->act),
               "fused activation %d is not supported", d->act);
   d->units = d->filters / d->rank;
@@ -190,14 +189,14 @@ static TfLiteStatus svdf_prepare(TfLiteContext *ctx, TfLiteNode *node) {
                 kern_type_name(input->type));
     d->kind = wf->type == kTfLiteInt8 ? SVDF_HYBRID : SVDF_FLOAT;
     const bool hybrid = d->kind == SVDF_HYBRID;
-    KERN_OK(rnn_weights_check(ctx, wf, "weights_feature (input 1)",
-                              d->filters, d->input_size, hybrid));
+    KERN_OK(rnn_weights_check(ctx, wf, "weights_feature (input 1)", d->filters,
+                              d->input_size, hybrid));
     KERN_OK(rnn_weights_check(ctx, wt, "weights_time (input 2)", d->filters,
                               d->memory, hybrid));
     if (bias) {
       const int b_dims[1] = {d->units};
-      KERN_OK(rnn_expect(ctx, bias, "bias (input 3)", kTfLiteFloat32, 1,
-                         b_dims));
+      KERN_OK(
+          rnn_expect(ctx, bias, "bias (input 3)", kTfLiteFloat32, 1, b_dims));
     }
     KERN_OK(rnn_expect_state(ctx, state, "activation state (input 4)",
                              kTfLiteFloat32, 2, s_dims));
@@ -248,10 +247,15 @@ static void eval_float(TfLiteContext *ctx, TfLiteNode *node,
     if (d->asymmetric) rnn_row_sums(&wf);
     rnn_hybrid_scratch_init(&hs, p, d->batch, d->input_size, d->asymmetric);
   }
-  const rnn_matmul_args m = {.w = &wf, .x = input->data.f,
-                             .ldx = (size_t)d->input_size, .batch = d->batch,
-                             .out = tmp, .ldo = filters, .bias = NULL,
-                             .accumulate = false, .tmp = NULL,
+  const rnn_matmul_args m = {.w = &wf,
+                             .x = input->data.f,
+                             .ldx = (size_t)d->input_size,
+                             .batch = d->batch,
+                             .out = tmp,
+                             .ldo = filters,
+                             .bias = NULL,
+                             .accumulate = false,
+                             .tmp = NULL,
                              .hs = d->kind == SVDF_HYBRID ? &hs : NULL};
   rnn_matmul(ctx, &m);
   for (size_t i = 0; i < batch * filters; i++)
@@ -313,8 +317,8 @@ static void eval_integer(TfLiteContext *ctx, TfLiteNode *node,
       for (size_t i = 0; i < n_in; i++)
         dot += (int32_t)w[i] * ((int32_t)x[i] - d->input_zp);
       dot = quant_mul_by_multiplier(dot, d->mult1, d->shift1);
-      srow[f * memory + memory - 1] = (int16_t)clamp_i32(dot, INT16_MIN,
-                                                         INT16_MAX);
+      srow[f * memory + memory - 1] =
+          (int16_t)clamp_i32(dot, INT16_MIN, INT16_MAX);
     }
     for (size_t u = 0; u < units; u++) {
       /* int32 sums wrap like the hardware TensorFlow Lite runs on. */

@@ -1,7 +1,8 @@
 /* TANH: elementwise hyperbolic tangent. FLOAT32; INT8/UINT8 by a
  * 256-entry table built at prepare in float (TensorFlow Lite's LUTPopulate);
- * INT16 by the interpolated sigmoid table, tanh(x) = 2 sigmoid(2x) - 1. Fixed output
- * parameters: int8 (1/128, 0), uint8 (1/128, 128), int16 (1/32768, 0). */
+ * INT16 by the interpolated sigmoid table, tanh(x) = 2 sigmoid(2x) - 1. Fixed
+ * output parameters: int8 (1/128, 0), uint8 (1/128, 128), int16 (1/32768, 0).
+ */
 #include <math.h>
 
 #include "kernels/internal/quant_act.h"
@@ -11,14 +12,14 @@
 #include "kernels/kernel_util.h"
 
 typedef struct tanh_data {
-  uint8_t lut[256];     /* int8 / uint8 */
+  uint8_t lut[256];      /* int8 / uint8 */
   uint16_t sigmoid[256]; /* int16 */
-  int32_t multiplier;   /* int16 input rescale (0: power-of-two scale) */
+  int32_t multiplier;    /* int16 input rescale (0: power-of-two scale) */
   int shift;
 } tanh_data;
 
 static const TfLiteType tanh_types[] = {kTfLiteFloat32, kTfLiteInt8,
-                                            kTfLiteUInt8, kTfLiteInt16};
+                                        kTfLiteUInt8, kTfLiteInt16};
 
 static inline float tanh_f32(float x) { return tanhf(x); }
 
@@ -39,8 +40,8 @@ static TfLiteStatus tanh_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   if (in->type == kTfLiteInt16) {
     KERN_OK(quant_act_fixed_output(ctx, out, "TANH", 1.0 / 32768, 0, false));
     KERN_ENSURE(ctx,
-                quant_sigmoid_i16_params(in->params.scale, true,
-                                         &d->multiplier, &d->shift),
+                quant_sigmoid_i16_params(in->params.scale, true, &d->multiplier,
+                                         &d->shift),
                 "int16 input scale %g is not supported",
                 (double)in->params.scale);
     quant_sigmoid_table(d->sigmoid);
@@ -49,8 +50,7 @@ static TfLiteStatus tanh_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_OK(quant_act_fixed_output(ctx, out, "TANH", 1.0 / 128,
                                  in->type == kTfLiteInt8 ? 0 : 128, false));
   quant_lut8_build(in->type, in->params.scale, in->params.zero_point,
-                   out->params.scale, out->params.zero_point, tanh_f32,
-                   d->lut);
+                   out->params.scale, out->params.zero_point, tanh_f32, d->lut);
   return kTfLiteOk;
 }
 
@@ -69,13 +69,11 @@ static TfLiteStatus tanh_invoke(TfLiteContext *ctx, TfLiteNode *node) {
       return kTfLiteOk;
     case kTfLiteInt16:
       quant_tanh_i16(d->sigmoid, d->multiplier, d->shift, in->data.i16,
-                         out->data.i16, kern_num_elements(in));
+                     out->data.i16, kern_num_elements(in));
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 
-const TfLiteRegistration kern_tanh = {.init = tanh_init,
-                                          .prepare = tanh_prepare,
-                                          .invoke = tanh_invoke};
+const TfLiteRegistration kern_tanh = {
+    .init = tanh_init, .prepare = tanh_prepare, .invoke = tanh_invoke};

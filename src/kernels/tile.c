@@ -17,7 +17,8 @@ static TfLiteStatus tile_shape(TfLiteContext *ctx, TfLiteNode *node) {
     int64_t m = kern_read_index(mt, (size_t)i);
     KERN_ENSURE(ctx, m >= 0, "multiples[%d] = %lld is negative", i,
                 (long long)m);
-    int64_t total = (int64_t)kern_dim(in, i) * (m > 0x7fffffff ? 0x80000000LL : m);
+    int64_t total =
+        (int64_t)kern_dim(in, i) * (m > 0x7fffffff ? 0x80000000LL : m);
     KERN_ENSURE(ctx, total <= 0x7fffffff,
                 "tiled dimension %d is too large (%d x %lld)", i,
                 kern_dim(in, i), (long long)m);
@@ -33,8 +34,8 @@ static TfLiteStatus tile_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_OK(kern_check_move_types(ctx, in, out));
   int rank = kern_ndims(in);
-  KERN_ENSURE(ctx, rank <= TILE_MAX_RANK, "input rank %d is above the supported %d",
-              rank, TILE_MAX_RANK);
+  KERN_ENSURE(ctx, rank <= TILE_MAX_RANK,
+              "input rank %d is above the supported %d", rank, TILE_MAX_RANK);
   KERN_OK(kern_check_index_vector(ctx, mt, "multiples input", 0, rank));
   if (!kern_is_constant(mt)) {
     kern_set_dynamic(out);

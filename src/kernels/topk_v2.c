@@ -41,8 +41,7 @@ static TfLiteStatus topk_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt32:
     case kTfLiteInt64:
     case kTfLiteInt8:
-    case kTfLiteUInt8:
-      break;
+    case kTfLiteUInt8: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "input type %s is not supported (FLOAT32, INT32, INT64, "
@@ -58,8 +57,7 @@ static TfLiteStatus topk_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, k->type == kTfLiteInt32,
               "k type %s is not supported (INT32)", kern_type_name(k->type));
   KERN_ENSURE(ctx, kern_num_elements(k) == 1,
-              "k must have exactly one element, got %zu",
-              kern_num_elements(k));
+              "k must have exactly one element, got %zu", kern_num_elements(k));
   KERN_ENSURE(ctx, kern_ndims(in) >= 1, "input must have rank >= 1");
   KERN_ENSURE(ctx, kern_ndims(in) <= KERN_MAX_DIMS,
               "input rank %d is above the supported %d", kern_ndims(in),
@@ -73,29 +71,29 @@ static TfLiteStatus topk_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 /* Per row: an insertion into the sorted top list kept in the outputs. A
  * later element enters before an existing one only when strictly larger,
  * so equal values keep the lower index first. */
-#define TOPK_ROWS(T, DATA)                                          \
-  do {                                                              \
-    const T *x = (const T *)in->data.DATA;                          \
-    T *ov = (T *)values->data.DATA;                                 \
-    for (size_t r = 0; r < rows; r++) {                             \
-      const T *row = x + r * (size_t)n;                             \
-      T *rv = ov + r * (size_t)k;                                   \
-      int32_t *ri = oi + r * (size_t)k;                             \
-      int have = 0;                                                 \
-      for (int c = 0; c < n; c++) {                                 \
-        T v = row[c];                                               \
-        if (have == k && !(v > rv[k - 1])) continue;                \
-        int p = have < k ? have : k - 1;                            \
-        while (p > 0 && v > rv[p - 1]) {                            \
-          rv[p] = rv[p - 1];                                        \
-          ri[p] = ri[p - 1];                                        \
-          p--;                                                      \
-        }                                                           \
-        rv[p] = v;                                                  \
-        ri[p] = c;                                                  \
-        if (have < k) have++;                                       \
-      }                                                             \
-    }                                                               \
+#define TOPK_ROWS(T, DATA)                           \
+  do {                                               \
+    const T *x = (const T *)in->data.DATA;           \
+    T *ov = (T *)values->data.DATA;                  \
+    for (size_t r = 0; r < rows; r++) {              \
+      const T *row = x + r * (size_t)n;              \
+      T *rv = ov + r * (size_t)k;                    \
+      int32_t *ri = oi + r * (size_t)k;              \
+      int have = 0;                                  \
+      for (int c = 0; c < n; c++) {                  \
+        T v = row[c];                                \
+        if (have == k && !(v > rv[k - 1])) continue; \
+        int p = have < k ? have : k - 1;             \
+        while (p > 0 && v > rv[p - 1]) {             \
+          rv[p] = rv[p - 1];                         \
+          ri[p] = ri[p - 1];                         \
+          p--;                                       \
+        }                                            \
+        rv[p] = v;                                   \
+        ri[p] = c;                                   \
+        if (have < k) have++;                        \
+      }                                              \
+    }                                                \
   } while (0)
 
 static TfLiteStatus topk_invoke(TfLiteContext *ctx, TfLiteNode *node) {

@@ -61,8 +61,9 @@ static TfLiteStatus transpose_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   if (out->allocation_type == kTfLiteDynamic)
     KERN_OK(transpose_shape(ctx, node));
   if (kern_num_elements(out) == 0) return kTfLiteOk;
-  kern_transpose_copy(out->data.raw, in->data.raw_const, kern_type_bytes(in->type),
-                 kern_ndims(in), in->dims->data, d->perm);
+  kern_transpose_copy(out->data.raw, in->data.raw_const,
+                      kern_type_bytes(in->type), kern_ndims(in), in->dims->data,
+                      d->perm);
   return kTfLiteOk;
 }
 

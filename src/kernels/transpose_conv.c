@@ -18,24 +18,22 @@
 enum { kOutputShape = 0, kWeights = 1, kInput = 2, kBias = 3 };
 
 /* TransposeConvOptions field ids. */
-enum {
-  kOptPadding = 0,
-  kOptStrideW = 1,
-  kOptStrideH = 2,
-  kOptActivation = 3
-};
-static const kern_conv2d_fields kOptFields = {
-    .padding = kOptPadding, .stride_w = kOptStrideW, .stride_h = kOptStrideH,
-    .activation = kOptActivation, .dil_w = -1, .dil_h = -1};
+enum { kOptPadding = 0, kOptStrideW = 1, kOptStrideH = 2, kOptActivation = 3 };
+static const kern_conv2d_fields kOptFields = {.padding = kOptPadding,
+                                              .stride_w = kOptStrideW,
+                                              .stride_h = kOptStrideH,
+                                              .activation = kOptActivation,
+                                              .dil_w = -1,
+                                              .dil_h = -1};
 
 typedef struct tconv_data {
   int quantized;      /* INT8 / UINT8 / INT16 input */
   quant_out_params q; /* when quantized */
-  kern_tconv_geom g; /* complete when !dynamic */
+  kern_tconv_geom g;  /* complete when !dynamic */
   int padding, stride_h, stride_w;
-  int dynamic;       /* output_shape is read at invoke */
+  int dynamic; /* output_shape is read at invoke */
   float lo, hi;
-  int scratch_idx;   /* -1 when not needed */
+  int scratch_idx; /* -1 when not needed */
 } tconv_data;
 
 KERN_ZEROED_INIT(tconv_init, tconv_data)
@@ -43,8 +41,7 @@ KERN_ZEROED_INIT(tconv_init, tconv_data)
 /* Fills g from the output_shape values os[4] (checked against the input and
  * the weights) and the options in d. */
 static TfLiteStatus tconv_geometry(TfLiteContext *ctx, const tconv_data *d,
-                                   const int32_t *os,
-                                   const TfLiteTensor *input,
+                                   const int32_t *os, const TfLiteTensor *input,
                                    const TfLiteTensor *weights,
                                    kern_tconv_geom *g) {
   KERN_ENSURE(ctx, os != NULL, "output_shape has no data");
@@ -70,10 +67,10 @@ static TfLiteStatus tconv_geometry(TfLiteContext *ctx, const tconv_data *d,
   g->stride_h = d->stride_h;
   g->stride_w = d->stride_w;
   /* Padding of the forward convolution output -> input. */
-  kern_pad_dim ph = {.in = g->out_h, .filter = g->k_h, .stride = d->stride_h,
-                     .dilation = 1};
-  kern_pad_dim pw = {.in = g->out_w, .filter = g->k_w, .stride = d->stride_w,
-                     .dilation = 1};
+  kern_pad_dim ph = {
+      .in = g->out_h, .filter = g->k_h, .stride = d->stride_h, .dilation = 1};
+  kern_pad_dim pw = {
+      .in = g->out_w, .filter = g->k_w, .stride = d->stride_w, .dilation = 1};
   KERN_OK(kern_pad_compute(ctx, d->padding, "height", &ph));
   KERN_OK(kern_pad_compute(ctx, d->padding, "width", &pw));
   g->pad_top = ph.before;
@@ -104,9 +101,7 @@ static TfLiteStatus tconv_prepare(TfLiteContext *ctx, TfLiteNode *node) {
       break;
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteInt16:
-      d->quantized = 1;
-      break;
+    case kTfLiteInt16: d->quantized = 1; break;
     default:
       KERN_ENSURE(ctx, 0, "input type %s is not supported",
                   kern_type_name(input->type));
@@ -143,12 +138,16 @@ static TfLiteStatus tconv_prepare(TfLiteContext *ctx, TfLiteNode *node) {
 
   d->scratch_idx = -1;
   if (d->quantized) {
-    const quant_prepare_spec qs = {.input = input, .filter = weights,
-                                   .bias = bias, .output = output,
-                                   .filter_axis = 0, .channels = out_c,
-                                   .activation = act,
-                                   .filter_zp_allowed = input->type == kTfLiteUInt8,
-                                   .legacy_multiplier = input->type == kTfLiteUInt8};
+    const quant_prepare_spec qs = {
+        .input = input,
+        .filter = weights,
+        .bias = bias,
+        .output = output,
+        .filter_axis = 0,
+        .channels = out_c,
+        .activation = act,
+        .filter_zp_allowed = input->type == kTfLiteUInt8,
+        .legacy_multiplier = input->type == kTfLiteUInt8};
     return quant_prepare(ctx, &qs, &d->q);
   }
   const size_t floats = kern_tconv_scratch_floats(g);
@@ -173,13 +172,26 @@ static TfLiteStatus tconv_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     KERN_OK(kern_resize_output(ctx, output, out_dims, 4));
   }
   if (d->quantized) {
-    const quant_conv_geom qg = {
-        .batch = g.batch, .in_h = g.in_h, .in_w = g.in_w, .in_c = g.in_c,
-        .out_h = g.out_h, .out_w = g.out_w, .out_c = g.out_c, .k_h = g.k_h,
-        .k_w = g.k_w, .f_in = g.in_c, .multiplier = 1,
-        .stride_h = g.stride_h, .stride_w = g.stride_w, .dil_h = 1,
-        .dil_w = 1, .pad_top = g.pad_top, .pad_left = g.pad_left};
-    const quant_conv_args qa = {.g = &qg, .q = &d->q, .type = input->type,
+    const quant_conv_geom qg = {.batch = g.batch,
+                                .in_h = g.in_h,
+                                .in_w = g.in_w,
+                                .in_c = g.in_c,
+                                .out_h = g.out_h,
+                                .out_w = g.out_w,
+                                .out_c = g.out_c,
+                                .k_h = g.k_h,
+                                .k_w = g.k_w,
+                                .f_in = g.in_c,
+                                .multiplier = 1,
+                                .stride_h = g.stride_h,
+                                .stride_w = g.stride_w,
+                                .dil_h = 1,
+                                .dil_w = 1,
+                                .pad_top = g.pad_top,
+                                .pad_left = g.pad_left};
+    const quant_conv_args qa = {.g = &qg,
+                                .q = &d->q,
+                                .type = input->type,
                                 .input = input->data.data,
                                 .filter = weights->data.data,
                                 .bias = bias ? bias->data.data : NULL,

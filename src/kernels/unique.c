@@ -11,8 +11,8 @@
 #include "kernels/internal/tensor_copy.h"
 
 typedef struct unique_data {
-  int scratch;  /* first positions (n int32) then the table (cap int32) */
-  size_t cap;   /* table slots, a power of two >= 2n (0 for n == 0) */
+  int scratch; /* first positions (n int32) then the table (cap int32) */
+  size_t cap;  /* table slots, a power of two >= 2n (0 for n == 0) */
 } unique_data;
 
 KERN_ZEROED_INIT(unique_init, unique_data)
@@ -60,8 +60,7 @@ static TfLiteStatus unique_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteUInt8:
     case kTfLiteInt16:
     case kTfLiteInt32:
-    case kTfLiteInt64:
-      break;
+    case kTfLiteInt64: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "input type %s is not supported (FLOAT32, INT8, UINT8, "
@@ -76,8 +75,9 @@ static TfLiteStatus unique_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   const tflc_options_ref *o = kern_options(node);
   if (opt_is(o, TFLC_BO_UNIQUE)) {
     int8_t t = opt_i8(o, 0, 2); /* schema TensorType: INT32 2, INT64 4 */
-    KERN_ENSURE(ctx, (t == 2 && idx->type == kTfLiteInt32) ||
-                         (t == 4 && idx->type == kTfLiteInt64),
+    KERN_ENSURE(ctx,
+                (t == 2 && idx->type == kTfLiteInt32) ||
+                    (t == 4 && idx->type == kTfLiteInt64),
                 "idx_out_type %d does not match the idx output type %s", t,
                 kern_type_name(idx->type));
   }

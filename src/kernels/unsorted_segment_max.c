@@ -4,7 +4,7 @@
 #include "kernels/internal/segment.h"
 
 static TfLiteStatus unsorted_segment_max_invoke(TfLiteContext *ctx,
-                                                  TfLiteNode *node) {
+                                                TfLiteNode *node) {
   return kern_unsorted_segment_invoke(ctx, node, KERN_SEGMENT_MAX);
 }
 

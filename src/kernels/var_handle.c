@@ -17,14 +17,16 @@ static TfLiteStatus var_handle_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "VAR_HANDLE has one output");
   TfLiteTensor *out = kern_output(ctx, node, 0);
   KERN_ENSURE(ctx, out->type == kTfLiteResource || out->type == kTfLiteInt32,
-              "VAR_HANDLE output must be RESOURCE, is %s", kern_type_name(out->type));
+              "VAR_HANDLE output must be RESOURCE, is %s",
+              kern_type_name(out->type));
   int32_t clen = 0, slen = 0;
   const char *container = opt_string(kern_options(node), 0, &clen);
   const char *shared = opt_string(kern_options(node), 1, &slen);
   char key[512];
   if (slen > 0 || clen > 0)
-    snprintf(key, sizeof key, "%.*s/%.*s", clen > 200 ? 200 : (int)clen, container ? container : "",
-             slen > 300 ? 300 : (int)slen, shared ? shared : "");
+    snprintf(key, sizeof key, "%.*s/%.*s", clen > 200 ? 200 : (int)clen,
+             container ? container : "", slen > 300 ? 300 : (int)slen,
+             shared ? shared : "");
   else
     snprintf(key, sizeof key, "#anonymous-%p", (void *)node);
   d->id = tflc_resource_id(ctx, key);
@@ -38,5 +40,6 @@ static TfLiteStatus var_handle_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   return kTfLiteOk;
 }
 
-const TfLiteRegistration kern_var_handle = {
-    .init = var_handle_init, .prepare = var_handle_prepare, .invoke = var_handle_invoke};
+const TfLiteRegistration kern_var_handle = {.init = var_handle_init,
+                                            .prepare = var_handle_prepare,
+                                            .invoke = var_handle_invoke};

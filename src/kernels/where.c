@@ -21,8 +21,8 @@ static TfLiteStatus where_resize(TfLiteContext *ctx, const TfLiteTensor *c,
                                  TfLiteTensor *out) {
   size_t n = kern_num_elements(c), count = 0;
   for (size_t i = 0; i < n; i++) count += (size_t)where_true(c, i);
-  KERN_ENSURE(ctx, count <= (size_t)INT32_MAX,
-              "%zu true elements are too many", count);
+  KERN_ENSURE(ctx, count <= (size_t)INT32_MAX, "%zu true elements are too many",
+              count);
   int dims[2] = {(int)count, kern_ndims(c)};
   return kern_resize_output(ctx, out, dims, 2);
 }
@@ -43,8 +43,7 @@ static TfLiteStatus where_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt32:
     case kTfLiteInt64:
     case kTfLiteInt8:
-    case kTfLiteUInt8:
-      break;
+    case kTfLiteUInt8: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "condition type %s is not supported (BOOL, FLOAT32, INT32, "

@@ -46,7 +46,8 @@ static bool reserve(fb_builder *b, size_t n) {
     fail(b, "out of memory building a flatbuffer of %zu bytes", ncap);
     return false;
   }
-  if (b->used) memcpy(nbuf + ncap - b->used, b->buf + b->cap - b->used, b->used);
+  if (b->used)
+    memcpy(nbuf + ncap - b->used, b->buf + b->cap - b->used, b->used);
   tflc_free(b->alloc, b->buf);
   b->buf = nbuf;
   b->cap = ncap;
@@ -202,7 +203,8 @@ static void mark_field(fb_builder *b, int id) {
 void fb_add_scalar(fb_builder *b, int id, size_t width, uint64_t bits,
                    uint64_t dflt_bits, bool force) {
   if (!field_ok(b, id)) return;
-  uint64_t mask = width >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * width)) - 1);
+  uint64_t mask =
+      width >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * width)) - 1);
   if (!force && (bits & mask) == (dflt_bits & mask)) return;
   prep(b, width, 0);
   push_le(b, bits & mask, width);

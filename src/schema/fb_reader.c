@@ -71,14 +71,14 @@ int fb_field(const fb_reader *r, const fb_table *t, int id, size_t width,
   return 1;
 }
 
-#define FB_GET_SCALAR(name, type, width, load)                              \
-  int name(const fb_reader *r, const fb_table *t, int id, type dflt,       \
-           type *out) {                                                     \
-    size_t pos;                                                             \
-    int rc = fb_field(r, t, id, width, &pos);                               \
-    if (rc < 0) return -1;                                                  \
-    *out = rc ? load(r, pos) : dflt;                                        \
-    return 0;                                                               \
+#define FB_GET_SCALAR(name, type, width, load)                       \
+  int name(const fb_reader *r, const fb_table *t, int id, type dflt, \
+           type *out) {                                              \
+    size_t pos;                                                      \
+    int rc = fb_field(r, t, id, width, &pos);                        \
+    if (rc < 0) return -1;                                           \
+    *out = rc ? load(r, pos) : dflt;                                 \
+    return 0;                                                        \
   }
 
 FB_GET_SCALAR(fb_get_u8, uint8_t, 1, fb_load_u8)
@@ -129,8 +129,8 @@ int fb_string_at(const fb_reader *r, size_t pos, const char **s,
   return 0;
 }
 
-int fb_get_string(const fb_reader *r, const fb_table *t, int id,
-                  const char **s, uint32_t *len) {
+int fb_get_string(const fb_reader *r, const fb_table *t, int id, const char **s,
+                  uint32_t *len) {
   size_t target;
   int rc = fb_get_offset(r, t, id, &target);
   if (rc <= 0) return rc;

@@ -18,9 +18,9 @@ typedef struct fb_reader {
 
 /* A verified table: its position, its vtable position and sizes. */
 typedef struct fb_table {
-  size_t pos;       /* table start (where the soffset to the vtable sits) */
-  size_t vtable;    /* vtable start */
-  uint16_t vt_size; /* vtable size in bytes (>= 4, even) */
+  size_t pos;        /* table start (where the soffset to the vtable sits) */
+  size_t vtable;     /* vtable start */
+  uint16_t vt_size;  /* vtable size in bytes (>= 4, even) */
   uint16_t obj_size; /* table object size in bytes (>= 4) */
 } fb_table;
 
@@ -71,8 +71,8 @@ int fb_get_offset(const fb_reader *r, const fb_table *t, int id,
 int fb_get_table(const fb_reader *r, const fb_table *t, int id, fb_table *out);
 /* String field: 1 present (*s points into the buffer, NUL-terminated inside
  * it, *len excludes the NUL), 0 absent, -1 malformed. */
-int fb_get_string(const fb_reader *r, const fb_table *t, int id,
-                  const char **s, uint32_t *len);
+int fb_get_string(const fb_reader *r, const fb_table *t, int id, const char **s,
+                  uint32_t *len);
 /* Vector field with elements of elem_size bytes: 1 / 0 / -1 as above. */
 int fb_get_vector(const fb_reader *r, const fb_table *t, int id,
                   size_t elem_size, fb_vector *out);
@@ -81,8 +81,7 @@ int fb_get_vector(const fb_reader *r, const fb_table *t, int id,
 int fb_vector_at(const fb_reader *r, size_t pos, size_t elem_size,
                  fb_vector *out);
 /* String at pos (length prefix), NUL-terminated inside the buffer. 0 / -1. */
-int fb_string_at(const fb_reader *r, size_t pos, const char **s,
-                 uint32_t *len);
+int fb_string_at(const fb_reader *r, size_t pos, const char **s, uint32_t *len);
 
 /* Element i of a vector of offsets, as a table / string. 0 or -1. */
 int fb_vec_table(const fb_reader *r, const fb_vector *v, uint32_t i,

@@ -48,7 +48,9 @@ static int rd_float(const flx_ref *r, size_t pos, unsigned w, double *v) {
   return 0;
 }
 
-static int type_known(unsigned t) { return t <= FLX_BOOL || t == FLX_VECTOR_BOOL; }
+static int type_known(unsigned t) {
+  return t <= FLX_BOOL || t == FLX_VECTOR_BOOL;
+}
 
 /* Position of the data an offset slot points to. */
 static int deref(const flx_ref *r, size_t *data) {
@@ -113,12 +115,15 @@ static int read_number(const flx_ref *r, flx_number *n) {
     case FLX_INT: return rd_int(r, r->pos, r->slot_width, &n->i);
     case FLX_UINT:
     case FLX_BOOL: n->kind = 1; return rd_uint(r, r->pos, r->slot_width, &n->u);
-    case FLX_FLOAT: n->kind = 2; return rd_float(r, r->pos, r->slot_width, &n->d);
+    case FLX_FLOAT:
+      n->kind = 2;
+      return rd_float(r, r->pos, r->slot_width, &n->d);
     case FLX_INDIRECT_INT:
       return deref(r, &data) != 0 ? -1 : rd_int(r, data, r->child_width, &n->i);
     case FLX_INDIRECT_UINT:
       n->kind = 1;
-      return deref(r, &data) != 0 ? -1 : rd_uint(r, data, r->child_width, &n->u);
+      return deref(r, &data) != 0 ? -1
+                                  : rd_uint(r, data, r->child_width, &n->u);
     case FLX_INDIRECT_FLOAT:
       n->kind = 2;
       return deref(r, &data) != 0 ? -1
@@ -130,18 +135,24 @@ static int read_number(const flx_ref *r, flx_number *n) {
 int flx_as_i64(const flx_ref *r, int64_t *out) {
   flx_number n;
   if (read_number(r, &n) != 0) return -1;
-  if (n.kind == 0) *out = n.i;
-  else if (n.kind == 1) *out = n.u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n.u;
-  else *out = f64_to_i64(n.d);
+  if (n.kind == 0)
+    *out = n.i;
+  else if (n.kind == 1)
+    *out = n.u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n.u;
+  else
+    *out = f64_to_i64(n.d);
   return 0;
 }
 
 int flx_as_u64(const flx_ref *r, uint64_t *out) {
   flx_number n;
   if (read_number(r, &n) != 0) return -1;
-  if (n.kind == 0) *out = n.i < 0 ? 0 : (uint64_t)n.i;
-  else if (n.kind == 1) *out = n.u;
-  else *out = f64_to_u64(n.d);
+  if (n.kind == 0)
+    *out = n.i < 0 ? 0 : (uint64_t)n.i;
+  else if (n.kind == 1)
+    *out = n.u;
+  else
+    *out = f64_to_u64(n.d);
   return 0;
 }
 
@@ -210,7 +221,7 @@ typedef struct flx_vec {
   size_t data;
   unsigned w;
   size_t n;
-  int untyped;      /* type bytes follow the elements */
+  int untyped; /* type bytes follow the elements */
   unsigned elem_type;
   unsigned elem_child_width;
 } flx_vec;
@@ -227,7 +238,10 @@ static int resolve_vector(const flx_ref *r, flx_vec *v) {
   } else {
     switch (t) {
       case FLX_MAP:
-      case FLX_VECTOR: v->untyped = 1; v->elem_type = FLX_NULL; break;
+      case FLX_VECTOR:
+        v->untyped = 1;
+        v->elem_type = FLX_NULL;
+        break;
       case FLX_VECTOR_INT: v->elem_type = FLX_INT; break;
       case FLX_VECTOR_UINT: v->elem_type = FLX_UINT; break;
       case FLX_VECTOR_FLOAT: v->elem_type = FLX_FLOAT; break;
@@ -261,7 +275,8 @@ int flx_vector_at(const flx_ref *r, size_t i, flx_ref *out) {
   flx_vec v;
   if (resolve_vector(r, &v) != 0 || i >= v.n) return -1;
   const size_t pos = v.data + i * v.w;
-  if (v.untyped) return make_ref(r, pos, v.w, r->buf[v.data + v.n * v.w + i], out);
+  if (v.untyped)
+    return make_ref(r, pos, v.w, r->buf[v.data + v.n * v.w + i], out);
   uint8_t packed = (uint8_t)(v.elem_type << 2);
   switch (v.elem_child_width) {
     case 2: packed |= 1; break;
@@ -286,7 +301,8 @@ static int map_keys(const flx_ref *r, size_t *keys, unsigned *kw, size_t *n) {
   *kw = (unsigned)width;
   if (kpos < *kw || rd_uint(r, kpos - *kw, *kw, &nk) != 0) return -1;
   if (nk != v.n) return -1;
-  if (!in_bounds(r, kpos, v.n * *kw)) return -1; /* v.n * kw <= size: v.n <= size */
+  if (!in_bounds(r, kpos, v.n * *kw))
+    return -1; /* v.n * kw <= size: v.n <= size */
   *keys = kpos;
   *n = v.n;
   return 0;
@@ -319,8 +335,10 @@ int flx_map_lookup(const flx_ref *r, const char *key, flx_ref *out) {
     if (key_of(r, keys, kw, mid, &k, &klen) != 0) return -1;
     const int c = strcmp(key, k); /* k is NUL-terminated inside the buffer */
     if (c == 0) return flx_vector_at(r, mid, out) == 0 ? 1 : -1;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return 0;
 }
@@ -345,8 +363,7 @@ int flx_map_i64(const flx_ref *map, const char *key, int64_t dflt,
   return flx_as_i64(&v, out);
 }
 
-int flx_map_f64(const flx_ref *map, const char *key, double dflt,
-                double *out) {
+int flx_map_f64(const flx_ref *map, const char *key, double dflt, double *out) {
   flx_ref v;
   const int g = map_get(map, key, &v);
   if (g < 0) return -1;
@@ -370,12 +387,15 @@ int flx_map_bool(const flx_ref *map, const char *key, bool dflt, bool *out) {
 
 const char *flx_type_name(int type) {
   static const char *const names[] = {
-      "NULL", "INT", "UINT", "FLOAT", "KEY", "STRING", "INDIRECT_INT",
-      "INDIRECT_UINT", "INDIRECT_FLOAT", "MAP", "VECTOR", "VECTOR_INT",
-      "VECTOR_UINT", "VECTOR_FLOAT", "VECTOR_KEY", "VECTOR_STRING",
-      "VECTOR_INT2", "VECTOR_UINT2", "VECTOR_FLOAT2", "VECTOR_INT3",
-      "VECTOR_UINT3", "VECTOR_FLOAT3", "VECTOR_INT4", "VECTOR_UINT4",
-      "VECTOR_FLOAT4", "BLOB", "BOOL"};
+      "NULL",          "INT",           "UINT",
+      "FLOAT",         "KEY",           "STRING",
+      "INDIRECT_INT",  "INDIRECT_UINT", "INDIRECT_FLOAT",
+      "MAP",           "VECTOR",        "VECTOR_INT",
+      "VECTOR_UINT",   "VECTOR_FLOAT",  "VECTOR_KEY",
+      "VECTOR_STRING", "VECTOR_INT2",   "VECTOR_UINT2",
+      "VECTOR_FLOAT2", "VECTOR_INT3",   "VECTOR_UINT3",
+      "VECTOR_FLOAT3", "VECTOR_INT4",   "VECTOR_UINT4",
+      "VECTOR_FLOAT4", "BLOB",          "BOOL"};
   if (type >= 0 && type < (int)(sizeof names / sizeof names[0]))
     return names[type];
   if (type == FLX_VECTOR_BOOL) return "VECTOR_BOOL";

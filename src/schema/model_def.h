@@ -2,10 +2,11 @@
  * schema_decode() (reader side) and consumed by schema_write() (writer side).
  *
  * Ownership: every array and string here lives in the model_def's own memory
- * block (freed by schema_def_free). Constant buffer bytes (tflc_buffer_def.data)
- * and custom options point INTO the model file bytes (zero-copy); the file must
- * outlive the def. Builtin options stay in the file as a verified table
- * reference (tflc_options_ref) read through src/schema/options.h. */
+ * block (freed by schema_def_free). Constant buffer bytes
+ * (tflc_buffer_def.data) and custom options point INTO the model file bytes
+ * (zero-copy); the file must outlive the def. Builtin options stay in the file
+ * as a verified table reference (tflc_options_ref) read through
+ * src/schema/options.h. */
 #ifndef TFLC_SCHEMA_MODEL_DEF_H
 #define TFLC_SCHEMA_MODEL_DEF_H
 
@@ -21,8 +22,8 @@
 typedef struct tflc_options_ref {
   const uint8_t *file; /* model bytes the position refers to */
   size_t file_size;
-  uint32_t table; /* 0 = no options table */
-  uint8_t type;   /* union type id, 0 = NONE */
+  uint32_t table;   /* 0 = no options table */
+  uint8_t type;     /* union type id, 0 = NONE */
   bool is_options2; /* true: type is a BuiltinOptions2 id */
 } tflc_options_ref;
 
@@ -30,7 +31,7 @@ typedef struct tflc_options_ref {
  * options table and its value, with the width the schema gives it. */
 typedef enum tflc_opt_kind {
   TFLC_OPT_BOOL,
-  TFLC_OPT_I8,  /* byte enums: Padding, ActivationFunctionType, TensorType */
+  TFLC_OPT_I8, /* byte enums: Padding, ActivationFunctionType, TensorType */
   TFLC_OPT_U8,
   TFLC_OPT_I16,
   TFLC_OPT_I32,
@@ -49,8 +50,8 @@ typedef enum tflc_opt_kind {
 typedef struct tflc_opt_field {
   uint16_t id; /* field id in the options table (0-based, declaration order) */
   tflc_opt_kind kind;
-  int64_t i;   /* integer / bool / enum value */
-  double f;    /* float value */
+  int64_t i;       /* integer / bool / enum value */
+  double f;        /* float value */
   const void *vec; /* vector elements (int32_t/int64_t/float) or string bytes */
   int32_t vec_len; /* element count, or string length */
 } tflc_opt_field;
@@ -124,8 +125,8 @@ typedef struct tflc_operator_def {
   int32_t n_outputs;
   int32_t *intermediates;
   int32_t n_intermediates;
-  tflc_options_ref options;  /* builtin_options (reader side) */
-  tflc_options_ref options2; /* builtin_options_2 (reader side) */
+  tflc_options_ref options;      /* builtin_options (reader side) */
+  tflc_options_ref options2;     /* builtin_options_2 (reader side) */
   const uint8_t *custom_options; /* into the file, NULL when absent */
   size_t custom_options_size;
   bool *mutating_variable_inputs;

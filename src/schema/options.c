@@ -90,7 +90,8 @@ static int find_vec(const tflc_options_ref *o, int field, size_t elem_size,
 }
 
 /* Stores element i of a vector, read at pos, into out[i]. */
-typedef void (*vec_store_fn)(void *out, uint32_t i, const fb_reader *r, size_t pos);
+typedef void (*vec_store_fn)(void *out, uint32_t i, const fb_reader *r,
+                             size_t pos);
 
 static void store_i32(void *out, uint32_t i, const fb_reader *r, size_t pos) {
   ((int32_t *)out)[i] = (int32_t)fb_load_u32(r, pos);

@@ -15,7 +15,7 @@ typedef struct tflc_opt_field_desc {
 } tflc_opt_field_desc;
 
 typedef struct tflc_opt_table_desc {
-  const char *name; /* "Conv2DOptions" */
+  const char *name;                  /* "Conv2DOptions" */
   const tflc_opt_field_desc *fields; /* index = field id */
   int n_fields;
 } tflc_opt_table_desc;

@@ -30,9 +30,11 @@ static int decode_buffers(sd_ctx *c, const fb_table *root) {
       return -1;
     if (b->size > 0 || off <= 1) continue; /* offset is only valid when > 1 */
     if (off > c->r.size || size > c->r.size - off)
-      return sd_fail(c, "external data [%llu, +%llu) lies outside the "
-                     "%zu-byte file", (unsigned long long)off,
-                     (unsigned long long)size, c->r.size);
+      return sd_fail(c,
+                     "external data [%llu, +%llu) lies outside the "
+                     "%zu-byte file",
+                     (unsigned long long)off, (unsigned long long)size,
+                     c->r.size);
     b->data = c->r.data + off;
     b->size = (size_t)size;
     b->external = true;
@@ -108,9 +110,10 @@ static int decode_metadata(sd_ctx *c, const fb_table *root) {
   for (int32_t i = 0; i < def->n_metadata_buffer; i++)
     if (def->metadata_buffer[i] < 0 ||
         def->metadata_buffer[i] >= def->n_buffers)
-      return sd_fail(c, "metadata_buffer %d refers to buffer %d; the model "
-                     "has %d buffers", i, def->metadata_buffer[i],
-                     def->n_buffers);
+      return sd_fail(c,
+                     "metadata_buffer %d refers to buffer %d; the model "
+                     "has %d buffers",
+                     i, def->metadata_buffer[i], def->n_buffers);
   int rc = sd_vec(c, root, 6, "metadata", 4, &v);
   if (rc <= 0) return rc;
   def->metadata = sd_alloc(c, v.len, sizeof *def->metadata, &ok);
@@ -126,8 +129,10 @@ static int decode_metadata(sd_ctx *c, const fb_table *root) {
         sd_u32(c, &t, 1, "buffer", 0, &m->buffer))
       return -1;
     if (m->buffer >= (uint32_t)def->n_buffers)
-      return sd_fail(c, "(\"%.64s\") refers to buffer %u; the model has %d "
-                     "buffers", m->name, m->buffer, def->n_buffers);
+      return sd_fail(c,
+                     "(\"%.64s\") refers to buffer %u; the model has %d "
+                     "buffers",
+                     m->name, m->buffer, def->n_buffers);
   }
   return 0;
 }
@@ -151,9 +156,11 @@ static int decode_tensor_maps(sd_ctx *c, const fb_table *st, int id,
         sd_u32(c, &t, 1, "tensor_index", 0, &maps[i].tensor_index))
       return -1;
     if (maps[i].tensor_index >= (uint32_t)sg->n_tensors)
-      return sd_fail(c, "%s %u (\"%.64s\") refers to tensor %u; its subgraph "
-                     "has %d tensors", what, i, maps[i].name,
-                     maps[i].tensor_index, sg->n_tensors);
+      return sd_fail(c,
+                     "%s %u (\"%.64s\") refers to tensor %u; its subgraph "
+                     "has %d tensors",
+                     what, i, maps[i].name, maps[i].tensor_index,
+                     sg->n_tensors);
   }
   return 0;
 }
@@ -179,8 +186,10 @@ static int decode_signatures(sd_ctx *c, const fb_table *root) {
       return -1;
     sd_where(c, "signature %u (\"%.64s\")", i, s->key);
     if (s->subgraph_index >= (uint32_t)def->n_subgraphs)
-      return sd_fail(c, "subgraph_index %u is out of range; the model has %d "
-                     "subgraphs", s->subgraph_index, def->n_subgraphs);
+      return sd_fail(c,
+                     "subgraph_index %u is out of range; the model has %d "
+                     "subgraphs",
+                     s->subgraph_index, def->n_subgraphs);
     const tflc_subgraph_def *sg = &def->subgraphs[s->subgraph_index];
     if (decode_tensor_maps(c, &t, 0, "input", sg, &s->inputs, &s->n_inputs) ||
         decode_tensor_maps(c, &t, 1, "output", sg, &s->outputs, &s->n_outputs))
@@ -202,11 +211,14 @@ static int check_header(sd_ctx *c, fb_table *root) {
     for (int i = 0; i < 4; i++)
       shown[i] = (id[i] >= 32 && id[i] < 127) ? (char)id[i] : '?';
     shown[4] = 0;
-    return sd_fail(c, "not a TFLite FlatBuffer (identifier \"%s\", expected "
-                   "\"TFL3\")", shown);
+    return sd_fail(c,
+                   "not a TFLite FlatBuffer (identifier \"%s\", expected "
+                   "\"TFL3\")",
+                   shown);
   }
   if (fb_root(&c->r, root) != 0)
-    return sd_fail(c, "not a TFLite FlatBuffer (bad root offset or root "
+    return sd_fail(c,
+                   "not a TFLite FlatBuffer (bad root offset or root "
                    "vtable)");
   return 0;
 }

@@ -45,11 +45,15 @@ static const sg_ref k_sg_refs[] = {
 
 static size_t kind_width(tflc_opt_kind k) {
   switch (k) {
-    case TFLC_OPT_BOOL: case TFLC_OPT_I8: case TFLC_OPT_U8:
-    case TFLC_OPT_VEC_U8: case TFLC_OPT_VEC_BOOL: case TFLC_OPT_STRING:
-      return 1;
+    case TFLC_OPT_BOOL:
+    case TFLC_OPT_I8:
+    case TFLC_OPT_U8:
+    case TFLC_OPT_VEC_U8:
+    case TFLC_OPT_VEC_BOOL:
+    case TFLC_OPT_STRING: return 1;
     case TFLC_OPT_I16: return 2;
-    case TFLC_OPT_I64: case TFLC_OPT_VEC_I64: return 8;
+    case TFLC_OPT_I64:
+    case TFLC_OPT_VEC_I64: return 8;
     default: return 4;
   }
 }
@@ -101,8 +105,8 @@ static int check_options_subgraphs(sd_ctx *c, const fb_table *t, uint8_t type,
       uint32_t v;
       if (fb_get_u32(&c->r, t, s->field, 0, &v) != 0)
         return sd_fail(c, "%s is malformed", s->name);
-      int64_t sv = s->type == TFLC_BO_CALL && !is2 ? (int64_t)v
-                                                   : (int64_t)(int32_t)v;
+      int64_t sv =
+          s->type == TFLC_BO_CALL && !is2 ? (int64_t)v : (int64_t)(int32_t)v;
       if (check_sg_index(c, s->name, sv)) return -1;
       continue;
     }
@@ -118,8 +122,8 @@ static int check_options_subgraphs(sd_ctx *c, const fb_table *t, uint8_t type,
 }
 
 /* Union (type field, table field) of builtin options into ref. */
-static int decode_options(sd_ctx *c, const fb_table *ot, int type_id,
-                          bool is2, tflc_options_ref *ref) {
+static int decode_options(sd_ctx *c, const fb_table *ot, int type_id, bool is2,
+                          tflc_options_ref *ref) {
   const char *what = is2 ? "builtin_options_2" : "builtin_options";
   uint8_t type;
   fb_table t;
@@ -143,7 +147,8 @@ static int check_indices(sd_ctx *c, const char *what, const int32_t *idx,
                          int32_t n, int32_t lo, int32_t n_tensors) {
   for (int32_t i = 0; i < n; i++)
     if (idx[i] < lo || idx[i] >= n_tensors)
-      return sd_fail(c, "%s %d refers to tensor %d; the subgraph has %d tensors",
+      return sd_fail(c,
+                     "%s %d refers to tensor %d; the subgraph has %d tensors",
                      what, i, idx[i], n_tensors);
   return 0;
 }
@@ -167,9 +172,11 @@ static int decode_custom_options(sd_ctx *c, const fb_table *ot,
     return -1;
   if (off <= 1) return 0; /* only valid when > 1 */
   if (off > c->r.size || size > c->r.size - off)
-    return sd_fail(c, "large custom options [%llu, +%llu) lie outside the "
-                   "%zu-byte file", (unsigned long long)off,
-                   (unsigned long long)size, c->r.size);
+    return sd_fail(c,
+                   "large custom options [%llu, +%llu) lie outside the "
+                   "%zu-byte file",
+                   (unsigned long long)off, (unsigned long long)size,
+                   c->r.size);
   op->custom_options = c->r.data + off;
   op->custom_options_size = (size_t)size;
   return 0;
@@ -180,8 +187,10 @@ static int decode_operator(sd_ctx *c, const fb_table *ot, int sg, int index,
   sd_where(c, "subgraph %d operator %d", sg, index);
   if (sd_u32(c, ot, 0, "opcode_index", 0, &op->opcode_index)) return -1;
   if (op->opcode_index >= (uint32_t)c->def->n_opcodes)
-    return sd_fail(c, "opcode_index %u is out of range; the model has %d "
-                   "operator codes", op->opcode_index, c->def->n_opcodes);
+    return sd_fail(c,
+                   "opcode_index %u is out of range; the model has %d "
+                   "operator codes",
+                   op->opcode_index, c->def->n_opcodes);
   sd_where(c, "subgraph %d operator %d (%.64s)", sg, index,
            op_name(c->def, op->opcode_index));
   fb_vector mv;
@@ -192,7 +201,8 @@ static int decode_operator(sd_ctx *c, const fb_table *ot, int sg, int index,
       sd_vec_i32(c, ot, 8, "intermediates", &op->intermediates,
                  &op->n_intermediates, NULL) ||
       check_indices(c, "input", op->inputs, op->n_inputs, -1, sd->n_tensors) ||
-      check_indices(c, "output", op->outputs, op->n_outputs, 0, sd->n_tensors) ||
+      check_indices(c, "output", op->outputs, op->n_outputs, 0,
+                    sd->n_tensors) ||
       check_indices(c, "intermediate", op->intermediates, op->n_intermediates,
                     0, sd->n_tensors) ||
       decode_options(c, ot, 3, false, &op->options) ||
@@ -241,12 +251,15 @@ static int check_blockwise_indices(sd_ctx *c, int index,
     sd_where(c, "subgraph %d tensor %d (\"%.80s\")", index, i,
              sg->tensors[i].name);
     if (q->details_scales < 0 || q->details_scales >= sg->n_tensors)
-      return sd_fail(c, "quantization scales refer to tensor %d; the subgraph "
-                     "has %d tensors", q->details_scales, sg->n_tensors);
+      return sd_fail(c,
+                     "quantization scales refer to tensor %d; the subgraph "
+                     "has %d tensors",
+                     q->details_scales, sg->n_tensors);
     if (q->details_zero_points < -1 || q->details_zero_points >= sg->n_tensors)
-      return sd_fail(c, "quantization zero_points refer to tensor %d; the "
-                     "subgraph has %d tensors", q->details_zero_points,
-                     sg->n_tensors);
+      return sd_fail(c,
+                     "quantization zero_points refer to tensor %d; the "
+                     "subgraph has %d tensors",
+                     q->details_zero_points, sg->n_tensors);
   }
   return 0;
 }

@@ -52,8 +52,10 @@ static int decode_quant(sd_ctx *c, const fb_table *qt, tflc_tensor_def *td) {
                    q->quantized_dimension);
   if (q->n_zero_point != 0 && q->n_zero_point != 1 &&
       q->n_zero_point != q->n_scale)
-    return sd_fail(c, "quantization has %d zero points for %d scales (must be "
-                   "0, 1 or as many as scales)", q->n_zero_point, q->n_scale);
+    return sd_fail(c,
+                   "quantization has %d zero points for %d scales (must be "
+                   "0, 1 or as many as scales)",
+                   q->n_zero_point, q->n_scale);
   fb_table dt;
   int rc = sd_table(c, qt, 5, "quantization.details", &dt);
   if (rc < 0) return -1;
@@ -71,8 +73,8 @@ static int decode_quant(sd_ctx *c, const fb_table *qt, tflc_tensor_def *td) {
 /* Reads a SparseIndexVector union (Int32Vector / Uint16Vector / Uint8Vector,
  * each { values:[...] }) widened to int32. */
 static int decode_index_vec(sd_ctx *c, const fb_table *dm, int type_id,
-                            const char *name, uint8_t *type_out,
-                            int32_t **out, int32_t *n) {
+                            const char *name, uint8_t *type_out, int32_t **out,
+                            int32_t *n) {
   uint8_t type;
   fb_table vt;
   if (sd_u8(c, dm, type_id, name, 0, &type)) return -1;
@@ -159,8 +161,7 @@ static int check_shape_and_data(sd_ctx *c, tflc_tensor_def *td) {
     }
   }
   int esize = schema_tensor_type_size(td->type);
-  if (esize < 0)
-    return sd_fail(c, "unknown tensor type %d", td->type);
+  if (esize < 0) return sd_fail(c, "unknown tensor type %d", td->type);
   if (c->def->n_buffers == 0) return 0;
   const tflc_buffer_def *b = &c->def->buffers[td->buffer];
   if (b->size == 0 || td->sparsity || td->type == TFLC_TT_STRING ||
@@ -202,7 +203,8 @@ int sd_decode_tensor(sd_ctx *c, const fb_table *t, int sg, int index,
   td->is_variable = is_var != 0;
   td->has_rank = has_rank != 0;
   /* A model without buffers may still use buffer 0 (= no data). */
-  if (buffer >= (uint32_t)c->def->n_buffers && !(buffer == 0 && c->def->n_buffers == 0))
+  if (buffer >= (uint32_t)c->def->n_buffers &&
+      !(buffer == 0 && c->def->n_buffers == 0))
     return sd_fail(c, "buffer %u is out of range; the model has %d buffers",
                    buffer, c->def->n_buffers);
   for (int32_t i = 0; i < td->n_shape_signature; i++)

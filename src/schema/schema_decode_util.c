@@ -48,8 +48,10 @@ static void *arena_take(sd_ctx *c, size_t bytes) {
   if (!h || h->size - h->used < bytes) {
     size_t want = bytes > SD_CHUNK ? bytes : SD_CHUNK;
     if (c->total > c->budget || want > c->budget - c->total) {
-      sd_fail(c, "decoding needs more than %zu bytes of memory (vectors shared "
-              "by many tables?)", c->budget);
+      sd_fail(c,
+              "decoding needs more than %zu bytes of memory (vectors shared "
+              "by many tables?)",
+              c->budget);
       return NULL;
     }
     sd_chunk *n = tflc_alloc(c->alloc, SD_HDR + want);
@@ -127,8 +129,10 @@ int sd_string(sd_ctx *c, const fb_table *t, int id, const char *name,
   uint32_t len;
   int rc = fb_get_string(&c->r, t, id, &s, &len);
   if (rc < 0)
-    return sd_fail(c, "string %s is malformed (out of bounds or not "
-                   "NUL-terminated)", name);
+    return sd_fail(c,
+                   "string %s is malformed (out of bounds or not "
+                   "NUL-terminated)",
+                   name);
   if (rc == 0) {
     *out = dflt;
     return 0;
@@ -140,8 +144,8 @@ int sd_string(sd_ctx *c, const fb_table *t, int id, const char *name,
 int sd_table(sd_ctx *c, const fb_table *t, int id, const char *name,
              fb_table *out) {
   int rc = fb_get_table(&c->r, t, id, out);
-  if (rc < 0) return sd_fail(c, "table %s is malformed (bad offset or vtable)",
-                             name);
+  if (rc < 0)
+    return sd_fail(c, "table %s is malformed (bad offset or vtable)", name);
   return rc;
 }
 

@@ -218,29 +218,11 @@ static const char *const builtin_names[TFLC_OP_COUNT_] = {
 };
 
 static const char *const type_names[TFLC_TT_COUNT_] = {
-    "FLOAT32",
-    "FLOAT16",
-    "INT32",
-    "UINT8",
-    "INT64",
-    "STRING",
-    "BOOL",
-    "INT16",
-    "COMPLEX64",
-    "INT8",
-    "FLOAT64",
-    "COMPLEX128",
-    "UINT64",
-    "RESOURCE",
-    "VARIANT",
-    "UINT32",
-    "UINT16",
-    "INT4",
-    "BFLOAT16",
-    "INT2",
-    "UINT4",
-    "FLOAT8_E4M3FN",
-    "FLOAT8_E5M2",
+    "FLOAT32", "FLOAT16",       "INT32",       "UINT8",     "INT64",
+    "STRING",  "BOOL",          "INT16",       "COMPLEX64", "INT8",
+    "FLOAT64", "COMPLEX128",    "UINT64",      "RESOURCE",  "VARIANT",
+    "UINT32",  "UINT16",        "INT4",        "BFLOAT16",  "INT2",
+    "UINT4",   "FLOAT8_E4M3FN", "FLOAT8_E5M2",
 };
 
 const char *schema_builtin_name(int32_t code) {
@@ -260,23 +242,30 @@ const char *schema_options_name(uint8_t type, int is_options2) {
 
 int schema_tensor_type_size(int32_t tensor_type) {
   switch (tensor_type) {
-    case TFLC_TT_FLOAT32: case TFLC_TT_INT32: case TFLC_TT_UINT32:
-      return 4;
-    case TFLC_TT_FLOAT16: case TFLC_TT_INT16: case TFLC_TT_UINT16:
-    case TFLC_TT_BFLOAT16:
-      return 2;
-    case TFLC_TT_UINT8: case TFLC_TT_BOOL: case TFLC_TT_INT8:
-    case TFLC_TT_FLOAT8_E4M3FN: case TFLC_TT_FLOAT8_E5M2:
-      return 1;
-    case TFLC_TT_INT64: case TFLC_TT_COMPLEX64: case TFLC_TT_FLOAT64:
-    case TFLC_TT_UINT64:
-      return 8;
-    case TFLC_TT_COMPLEX128:
-      return 16;
-    case TFLC_TT_STRING: case TFLC_TT_RESOURCE: case TFLC_TT_VARIANT:
-    case TFLC_TT_INT4: case TFLC_TT_UINT4: case TFLC_TT_INT2:
+    case TFLC_TT_FLOAT32:
+    case TFLC_TT_INT32:
+    case TFLC_TT_UINT32: return 4;
+    case TFLC_TT_FLOAT16:
+    case TFLC_TT_INT16:
+    case TFLC_TT_UINT16:
+    case TFLC_TT_BFLOAT16: return 2;
+    case TFLC_TT_UINT8:
+    case TFLC_TT_BOOL:
+    case TFLC_TT_INT8:
+    case TFLC_TT_FLOAT8_E4M3FN:
+    case TFLC_TT_FLOAT8_E5M2: return 1;
+    case TFLC_TT_INT64:
+    case TFLC_TT_COMPLEX64:
+    case TFLC_TT_FLOAT64:
+    case TFLC_TT_UINT64: return 8;
+    case TFLC_TT_COMPLEX128: return 16;
+    case TFLC_TT_STRING:
+    case TFLC_TT_RESOURCE:
+    case TFLC_TT_VARIANT:
+    case TFLC_TT_INT4:
+    case TFLC_TT_UINT4:
+    case TFLC_TT_INT2:
       return 0; /* variable size, or packed below one byte per element */
-    default:
-      return -1;
+    default: return -1;
   }
 }

@@ -43,13 +43,17 @@ static fb_ref table_vec(sw_ctx *w, int32_t n, make_fn make, const void *ctx) {
 
 static fb_ref make_quant(sw_ctx *w, const tflc_quant_def *q) {
   fb_builder *b = &w->b;
-  fb_ref mn = q->n_min > 0 ? fb_create_vector(b, q->min, (size_t)q->n_min, 4, 4) : 0;
-  fb_ref mx = q->n_max > 0 ? fb_create_vector(b, q->max, (size_t)q->n_max, 4, 4) : 0;
-  fb_ref sc =
-      q->n_scale > 0 ? fb_create_vector(b, q->scale, (size_t)q->n_scale, 4, 4) : 0;
-  fb_ref zp = q->n_zero_point > 0 ? fb_create_vector(b, q->zero_point,
-                                                     (size_t)q->n_zero_point, 8, 8)
-                                  : 0;
+  fb_ref mn =
+      q->n_min > 0 ? fb_create_vector(b, q->min, (size_t)q->n_min, 4, 4) : 0;
+  fb_ref mx =
+      q->n_max > 0 ? fb_create_vector(b, q->max, (size_t)q->n_max, 4, 4) : 0;
+  fb_ref sc = q->n_scale > 0
+                  ? fb_create_vector(b, q->scale, (size_t)q->n_scale, 4, 4)
+                  : 0;
+  fb_ref zp =
+      q->n_zero_point > 0
+          ? fb_create_vector(b, q->zero_point, (size_t)q->n_zero_point, 8, 8)
+          : 0;
   fb_ref details = 0;
   if (q->details_type == 2 || q->details_type == 3) {
     fb_ref dims = q->details_type == 3 ? vec_i32(w, q->quantized_dimensions,
@@ -63,7 +67,8 @@ static fb_ref make_quant(sw_ctx *w, const tflc_quant_def *q) {
     details = fb_end_table(b);
   }
   if (q->details_type == 1) {
-    fb_ref custom = fb_create_vector(b, q->custom, q->custom ? q->custom_size : 0, 1, 16);
+    fb_ref custom =
+        fb_create_vector(b, q->custom, q->custom ? q->custom_size : 0, 1, 16);
     fb_start_table(b);
     fb_add_ref(b, 0, custom);
     details = fb_end_table(b);
@@ -113,7 +118,8 @@ static fb_ref make_index_vec(sw_ctx *w, uint8_t *type, const int32_t *a,
 }
 
 static fb_ref make_dim(sw_ctx *w, const void *ctx, int32_t i) {
-  const tflc_dim_metadata_def *d = &((const tflc_sparsity_def *)ctx)->dim_metadata[i];
+  const tflc_dim_metadata_def *d =
+      &((const tflc_sparsity_def *)ctx)->dim_metadata[i];
   uint8_t st = d->segments_type, it = d->indices_type;
   fb_ref seg = make_index_vec(w, &st, d->segments, d->n_segments);
   fb_ref idx = make_index_vec(w, &it, d->indices, d->n_indices);
@@ -134,7 +140,8 @@ static fb_ref make_dim(sw_ctx *w, const void *ctx, int32_t i) {
 
 static fb_ref make_sparsity(sw_ctx *w, const tflc_sparsity_def *s) {
   fb_ref order = vec_i32(w, s->traversal_order, s->n_traversal_order);
-  fb_ref bmap = s->n_block_map > 0 ? vec_i32(w, s->block_map, s->n_block_map) : 0;
+  fb_ref bmap =
+      s->n_block_map > 0 ? vec_i32(w, s->block_map, s->n_block_map) : 0;
   fb_ref dims = table_vec(w, s->n_dim_metadata, make_dim, s);
   fb_builder *b = &w->b;
   fb_start_table(b);
@@ -250,9 +257,8 @@ static fb_ref make_buffer(sw_ctx *w, const void *ctx, int32_t i) {
   const tflc_buffer_def *buf = &((const tflc_model_def *)ctx)->buffers[i];
   /* A present but empty data vector is kept: TensorFlow Lite treats its
    * tensor as a (zero-sized) constant, unlike a buffer without data. */
-  fb_ref data = buf->data
-                    ? fb_create_vector(&w->b, buf->data, buf->size, 1, 16)
-                    : 0;
+  fb_ref data =
+      buf->data ? fb_create_vector(&w->b, buf->data, buf->size, 1, 16) : 0;
   fb_start_table(&w->b);
   fb_add_ref(&w->b, 0, data);
   return fb_end_table(&w->b);
@@ -331,8 +337,7 @@ int schema_write(const tflc_model_def *def, const tflc_allocator *alloc,
   fb_builder_init(&w.b, alloc);
   fb_ref root = make_model(&w, def);
   int rc = -1;
-  if (!w.failed)
-    rc = fb_builder_finish(&w.b, root, "TFL3", out, out_size);
+  if (!w.failed) rc = fb_builder_finish(&w.b, root, "TFL3", out, out_size);
   if (rc != 0 && !w.failed)
     snprintf(w.err, w.err_size, "schema_write: %s", w.b.err);
   else if (rc != 0) {

@@ -11,8 +11,9 @@
 static size_t elem_width(tflc_opt_kind k) {
   switch (k) {
     case TFLC_OPT_VEC_I64: return 8;
-    case TFLC_OPT_VEC_U8: case TFLC_OPT_VEC_BOOL: case TFLC_OPT_STRING:
-      return 1;
+    case TFLC_OPT_VEC_U8:
+    case TFLC_OPT_VEC_BOOL:
+    case TFLC_OPT_STRING: return 1;
     default: return 4;
   }
 }
@@ -26,7 +27,9 @@ static bool is_vec_or_string(tflc_opt_kind k) {
 
 static size_t scalar_width(tflc_opt_kind k) {
   switch (k) {
-    case TFLC_OPT_BOOL: case TFLC_OPT_I8: case TFLC_OPT_U8: return 1;
+    case TFLC_OPT_BOOL:
+    case TFLC_OPT_I8:
+    case TFLC_OPT_U8: return 1;
     case TFLC_OPT_I16: return 2;
     case TFLC_OPT_I64: return 8;
     default: return 4;
@@ -64,10 +67,10 @@ static int from_fields(fb_builder *b, const tflc_opt_field *fields, int n,
       snprintf(err, err_size, "option field %u has no data", f->id);
       return -1;
     }
-    refs[f->id] = f->kind == TFLC_OPT_STRING
-                      ? fb_create_string(b, len ? f->vec : "", len)
-                      : fb_create_vector(b, f->vec, len, elem_width(f->kind),
-                                         4);
+    refs[f->id] =
+        f->kind == TFLC_OPT_STRING
+            ? fb_create_string(b, len ? f->vec : "", len)
+            : fb_create_vector(b, f->vec, len, elem_width(f->kind), 4);
   }
   fb_start_table(b);
   for (int i = 0; i < n; i++) {

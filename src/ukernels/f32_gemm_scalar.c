@@ -35,22 +35,42 @@ static void tile4x4(const f32_gemm_params *p, size_t r, size_t j) {
   for (size_t i = 0; i < k; i++) {
     const float x0 = a0[i], x1 = a1[i], x2 = a2[i], x3 = a3[i];
     const float w0 = b0[i], w1 = b1[i], w2 = b2[i], w3 = b3[i];
-    c00 += x0 * w0; c01 += x0 * w1; c02 += x0 * w2; c03 += x0 * w3;
-    c10 += x1 * w0; c11 += x1 * w1; c12 += x1 * w2; c13 += x1 * w3;
-    c20 += x2 * w0; c21 += x2 * w1; c22 += x2 * w2; c23 += x2 * w3;
-    c30 += x3 * w0; c31 += x3 * w1; c32 += x3 * w2; c33 += x3 * w3;
+    c00 += x0 * w0;
+    c01 += x0 * w1;
+    c02 += x0 * w2;
+    c03 += x0 * w3;
+    c10 += x1 * w0;
+    c11 += x1 * w1;
+    c12 += x1 * w2;
+    c13 += x1 * w3;
+    c20 += x2 * w0;
+    c21 += x2 * w1;
+    c22 += x2 * w2;
+    c23 += x2 * w3;
+    c30 += x3 * w0;
+    c31 += x3 * w1;
+    c32 += x3 * w2;
+    c33 += x3 * w3;
   }
   const float lo = p->lo, hi = p->hi;
   float *o0 = p->c + r * p->ldc + j, *o1 = o0 + p->ldc, *o2 = o1 + p->ldc,
         *o3 = o2 + p->ldc;
-  o0[0] = clampf(c00, lo, hi); o0[1] = clampf(c01, lo, hi);
-  o0[2] = clampf(c02, lo, hi); o0[3] = clampf(c03, lo, hi);
-  o1[0] = clampf(c10, lo, hi); o1[1] = clampf(c11, lo, hi);
-  o1[2] = clampf(c12, lo, hi); o1[3] = clampf(c13, lo, hi);
-  o2[0] = clampf(c20, lo, hi); o2[1] = clampf(c21, lo, hi);
-  o2[2] = clampf(c22, lo, hi); o2[3] = clampf(c23, lo, hi);
-  o3[0] = clampf(c30, lo, hi); o3[1] = clampf(c31, lo, hi);
-  o3[2] = clampf(c32, lo, hi); o3[3] = clampf(c33, lo, hi);
+  o0[0] = clampf(c00, lo, hi);
+  o0[1] = clampf(c01, lo, hi);
+  o0[2] = clampf(c02, lo, hi);
+  o0[3] = clampf(c03, lo, hi);
+  o1[0] = clampf(c10, lo, hi);
+  o1[1] = clampf(c11, lo, hi);
+  o1[2] = clampf(c12, lo, hi);
+  o1[3] = clampf(c13, lo, hi);
+  o2[0] = clampf(c20, lo, hi);
+  o2[1] = clampf(c21, lo, hi);
+  o2[2] = clampf(c22, lo, hi);
+  o2[3] = clampf(c23, lo, hi);
+  o3[0] = clampf(c30, lo, hi);
+  o3[1] = clampf(c31, lo, hi);
+  o3[2] = clampf(c32, lo, hi);
+  o3[3] = clampf(c33, lo, hi);
 }
 
 /* One row of A against columns j..j+3 of B. */

@@ -19,7 +19,8 @@
 
 #define FUZZ_MAX_ALLOC ((size_t)64 << 20)
 #define FUZZ_MAX_LIVE ((size_t)256 << 20)
-#define FUZZ_HEADER 16 /* keeps the 16-byte alignment the interface promises */
+/* keeps the 16-byte alignment the interface promises */
+#define FUZZ_HEADER 16
 
 static size_t live_bytes;
 
@@ -68,7 +69,8 @@ static void *watchdog_main(void *arg) {
   deadline.tv_sec += 1;
   pthread_mutex_lock(&w->mu);
   int rc = 0;
-  while (!w->done && rc == 0) rc = pthread_cond_timedwait(&w->cv, &w->mu, &deadline);
+  while (!w->done && rc == 0)
+    rc = pthread_cond_timedwait(&w->cv, &w->mu, &deadline);
   if (!w->done) TfLiteInterpreterCancel(w->it);
   pthread_mutex_unlock(&w->mu);
   return NULL;
@@ -157,19 +159,20 @@ static void run(TfLiteInterpreter *it, byte_stream *in, uint8_t flags) {
     }
     if (TfLiteInterpreterInvoke(it) != kTfLiteOk) break;
     int n_out = TfLiteInterpreterGetOutputTensorCount(it);
-    for (int i = 0; i < n_out; i++) read_outputs(TfLiteInterpreterGetOutputTensor(it, i));
+    for (int i = 0; i < n_out; i++)
+      read_outputs(TfLiteInterpreterGetOutputTensor(it, i));
   }
   if (flags & 2) {
     int n_sig = TfLiteInterpreterGetSignatureCount(it);
     for (int s = 0; s < n_sig && s < 4; s++) {
-      TfLiteSignatureRunner *r =
-          TfLiteInterpreterGetSignatureRunner(it, TfLiteInterpreterGetSignatureKey(it, s));
+      TfLiteSignatureRunner *r = TfLiteInterpreterGetSignatureRunner(
+          it, TfLiteInterpreterGetSignatureKey(it, s));
       if (!r) continue;
       if (TfLiteSignatureRunnerAllocateTensors(r) == kTfLiteOk) {
         size_t n = TfLiteSignatureRunnerGetInputCount(r);
         for (size_t i = 0; i < n; i++) {
-          TfLiteTensor *t =
-              TfLiteSignatureRunnerGetInputTensor(r, TfLiteSignatureRunnerGetInputName(r, (int32_t)i));
+          TfLiteTensor *t = TfLiteSignatureRunnerGetInputTensor(
+              r, TfLiteSignatureRunnerGetInputName(r, (int32_t)i));
           if (t) fill_tensor(t, in);
         }
         if (TfLiteSignatureRunnerInvoke(r) == kTfLiteOk) {
@@ -198,7 +201,8 @@ int fuzz_invoke_one(const uint8_t *data, size_t size) {
   uint8_t flags = next_byte(&in);
 
   tflc_set_default_allocator(&capping);
-  TfLiteModel *model = TfLiteModelCreateWithErrorReporter(model_bytes, len, quiet, NULL);
+  TfLiteModel *model =
+      TfLiteModelCreateWithErrorReporter(model_bytes, len, quiet, NULL);
   if (model) {
     TfLiteInterpreterOptions *opts = TfLiteInterpreterOptionsCreate();
     if (opts) {

@@ -25,12 +25,14 @@ static void fail(const char *what, const char *err) {
 }
 
 int fuzz_load_one(const uint8_t *data, size_t size) {
-  TfLiteModel *model = TfLiteModelCreateWithErrorReporter(data, size, quiet, NULL);
+  TfLiteModel *model =
+      TfLiteModelCreateWithErrorReporter(data, size, quiet, NULL);
   tflc_model_def def;
   char err[512];
   int rc = schema_decode(data, size, NULL, &def, err, sizeof err);
   /* TfLiteModelCreate is schema_decode plus a small allocation. */
-  if ((rc == 0) != (model != NULL)) fail("TfLiteModelCreate and schema_decode disagree", err);
+  if ((rc == 0) != (model != NULL))
+    fail("TfLiteModelCreate and schema_decode disagree", err);
   TfLiteModelDelete(model);
   if (rc != 0) return 0;
 

@@ -19,8 +19,8 @@
 static const char *outdir;
 static int n_written;
 
-static void write_file(const char *sub, const char *name, const uint8_t *a, size_t na,
-                       const uint8_t *b, size_t nb) {
+static void write_file(const char *sub, const char *name, const uint8_t *a,
+                       size_t na, const uint8_t *b, size_t nb) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s/%s", outdir, sub, name);
   FILE *f = fopen(path, "wb");
@@ -35,7 +35,8 @@ static void write_file(const char *sub, const char *name, const uint8_t *a, size
 }
 
 /* The fuzz_invoke form: 4-byte length, model, flags byte, input bytes. */
-static void write_invoke(const char *name, const uint8_t *model, size_t size, uint8_t flags) {
+static void write_invoke(const char *name, const uint8_t *model, size_t size,
+                         uint8_t flags) {
   size_t n = 4 + size + 1 + 64;
   uint8_t *buf = malloc(n);
   buf[0] = (uint8_t)size;
@@ -45,7 +46,10 @@ static void write_invoke(const char *name, const uint8_t *model, size_t size, ui
   memcpy(buf + 4, model, size);
   buf[4 + size] = flags;
   /* Small float-ish and integer-ish input bytes: 0x3f80 0000 is 1.0f. */
-  for (int i = 0; i < 64; i++) buf[4 + size + 1 + i] = (uint8_t)(i % 4 == 3 ? 0x3f : i % 4 == 2 ? 0x80 : i & 3);
+  for (int i = 0; i < 64; i++)
+    buf[4 + size + 1 + i] = (uint8_t)(i % 4 == 3   ? 0x3f
+                                      : i % 4 == 2 ? 0x80
+                                                   : i & 3);
   write_file("fuzz_invoke", name, buf, n, NULL, 0);
   free(buf);
 }
@@ -68,7 +72,7 @@ static void emit_model(const char *name, tm_model *m) {
 /* ---- one-operator models ---- */
 
 typedef struct sd {
-  int8_t tt;      /* TFLC_TT_*; -1: omitted optional input */
+  int8_t tt; /* TFLC_TT_*; -1: omitted optional input */
   int rank;
   int shape[5];
   const void *data; /* constant data; NULL: a graph input (or output) */
@@ -77,9 +81,11 @@ typedef struct sd {
 
 static size_t tt_size(int8_t tt) {
   switch (tt) {
-    case TFLC_TT_FLOAT32: case TFLC_TT_INT32: return 4;
+    case TFLC_TT_FLOAT32:
+    case TFLC_TT_INT32: return 4;
     case TFLC_TT_INT64: return 8;
-    case TFLC_TT_INT16: case TFLC_TT_FLOAT16: return 2;
+    case TFLC_TT_INT16:
+    case TFLC_TT_FLOAT16: return 2;
     default: return 1;
   }
 }
@@ -91,7 +97,8 @@ static size_t count(const sd *t) {
 }
 
 static int add_tensor(tm_model *m, const sd *t, const char *name) {
-  int idx = t->data ? tm_const(m, t->tt, t->shape, t->rank, t->data, count(t) * tt_size(t->tt), name)
+  int idx = t->data ? tm_const(m, t->tt, t->shape, t->rank, t->data,
+                               count(t) * tt_size(t->tt), name)
                     : tm_tensor(m, t->tt, t->shape, t->rank, name);
   if (t->scale > 0) {
     int64_t zp = 0;
@@ -100,8 +107,9 @@ static int add_tensor(tm_model *m, const sd *t, const char *name) {
   return idx;
 }
 
-static void one_op(const char *name, int32_t op, uint8_t bo, const tflc_opt_field *f, int nf,
-                   const sd *ins, int nin, sd out) {
+static void one_op(const char *name, int32_t op, uint8_t bo,
+                   const tflc_opt_field *f, int nf, const sd *ins, int nin,
+                   sd out) {
   tm_model *m = tm_create();
   int idx[8], graph_in[8], ng = 0;
   for (int i = 0; i < nin; i++) {
@@ -120,15 +128,22 @@ static void one_op(const char *name, int32_t op, uint8_t bo, const tflc_opt_fiel
   emit_model(name, m);
 }
 
-#define F32(...) {TFLC_TT_FLOAT32, __VA_ARGS__}
-#define I32T(...) {TFLC_TT_INT32, __VA_ARGS__}
-#define BOOLT(...) {TFLC_TT_BOOL, __VA_ARGS__}
+#define F32(...) \
+  { TFLC_TT_FLOAT32, __VA_ARGS__ }
+#define I32T(...) \
+  { TFLC_TT_INT32, __VA_ARGS__ }
+#define BOOLT(...) \
+  { TFLC_TT_BOOL, __VA_ARGS__ }
 #define OPT(id, kind, v) tm_opt_int(id, TFLC_OPT_##kind, v)
 
-static const float k_w[64] = {0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f, 0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
-                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f, 0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
-                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f, 0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
-                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f, 0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f};
+static const float k_w[64] = {0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f,
+                              0.5f, -0.25f, 1, 0.125f, -1, 2, 0.75f, -0.5f};
 
 static void binary_seeds(void) {
   static const struct {
@@ -137,15 +152,23 @@ static void binary_seeds(void) {
     uint8_t bo;
     int boolean_out;
   } b[] = {
-      {"add", TFLC_OP_ADD, TFLC_BO_ADD, 0}, {"sub", TFLC_OP_SUB, TFLC_BO_SUB, 0},
-      {"mul", TFLC_OP_MUL, TFLC_BO_MUL, 0}, {"div", TFLC_OP_DIV, TFLC_BO_DIV, 0},
-      {"maximum", TFLC_OP_MAXIMUM, 0, 0}, {"minimum", TFLC_OP_MINIMUM, 0, 0},
-      {"squared_difference", TFLC_OP_SQUARED_DIFFERENCE, 0, 0}, {"pow", TFLC_OP_POW, 0, 0},
-      {"floor_div", TFLC_OP_FLOOR_DIV, 0, 0}, {"floor_mod", TFLC_OP_FLOOR_MOD, 0, 0},
+      {"add", TFLC_OP_ADD, TFLC_BO_ADD, 0},
+      {"sub", TFLC_OP_SUB, TFLC_BO_SUB, 0},
+      {"mul", TFLC_OP_MUL, TFLC_BO_MUL, 0},
+      {"div", TFLC_OP_DIV, TFLC_BO_DIV, 0},
+      {"maximum", TFLC_OP_MAXIMUM, 0, 0},
+      {"minimum", TFLC_OP_MINIMUM, 0, 0},
+      {"squared_difference", TFLC_OP_SQUARED_DIFFERENCE, 0, 0},
+      {"pow", TFLC_OP_POW, 0, 0},
+      {"floor_div", TFLC_OP_FLOOR_DIV, 0, 0},
+      {"floor_mod", TFLC_OP_FLOOR_MOD, 0, 0},
       {"atan2", TFLC_OP_ATAN2, 0, 0},
-      {"less", TFLC_OP_LESS, 0, 1}, {"greater", TFLC_OP_GREATER, 0, 1},
-      {"less_equal", TFLC_OP_LESS_EQUAL, 0, 1}, {"greater_equal", TFLC_OP_GREATER_EQUAL, 0, 1},
-      {"equal", TFLC_OP_EQUAL, 0, 1}, {"not_equal", TFLC_OP_NOT_EQUAL, 0, 1},
+      {"less", TFLC_OP_LESS, 0, 1},
+      {"greater", TFLC_OP_GREATER, 0, 1},
+      {"less_equal", TFLC_OP_LESS_EQUAL, 0, 1},
+      {"greater_equal", TFLC_OP_GREATER_EQUAL, 0, 1},
+      {"equal", TFLC_OP_EQUAL, 0, 1},
+      {"not_equal", TFLC_OP_NOT_EQUAL, 0, 1},
   };
   for (size_t i = 0; i < sizeof b / sizeof b[0]; i++) {
     for (int t = 0; t < 2; t++) {
@@ -158,19 +181,28 @@ static void binary_seeds(void) {
     }
   }
   /* Quantized int8 / uint8 ADD and MUL. */
-  sd q8[2] = {{TFLC_TT_INT8, 2, {2, 3}, NULL, 0.5f}, {TFLC_TT_INT8, 2, {2, 3}, NULL, 0.25f}};
-  one_op("add_i8", TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, q8, 2, (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 1.0f});
-  one_op("mul_i8", TFLC_OP_MUL, TFLC_BO_MUL, NULL, 0, q8, 2, (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 1.0f});
-  sd qu8[2] = {{TFLC_TT_UINT8, 1, {4}, NULL, 0.5f}, {TFLC_TT_UINT8, 1, {4}, NULL, 0.5f}};
-  one_op("add_u8", TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, qu8, 2, (sd){TFLC_TT_UINT8, 1, {4}, NULL, 1.0f});
+  sd q8[2] = {{TFLC_TT_INT8, 2, {2, 3}, NULL, 0.5f},
+              {TFLC_TT_INT8, 2, {2, 3}, NULL, 0.25f}};
+  one_op("add_i8", TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, q8, 2,
+         (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 1.0f});
+  one_op("mul_i8", TFLC_OP_MUL, TFLC_BO_MUL, NULL, 0, q8, 2,
+         (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 1.0f});
+  sd qu8[2] = {{TFLC_TT_UINT8, 1, {4}, NULL, 0.5f},
+               {TFLC_TT_UINT8, 1, {4}, NULL, 0.5f}};
+  one_op("add_u8", TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, qu8, 2,
+         (sd){TFLC_TT_UINT8, 1, {4}, NULL, 1.0f});
   sd bb[2] = {BOOLT(1, {4}, NULL, 0), BOOLT(1, {4}, NULL, 0)};
-  one_op("logical_and", TFLC_OP_LOGICAL_AND, 0, NULL, 0, bb, 2, (sd)BOOLT(1, {4}, NULL, 0));
-  one_op("logical_or", TFLC_OP_LOGICAL_OR, 0, NULL, 0, bb, 2, (sd)BOOLT(1, {4}, NULL, 0));
-  one_op("logical_not", TFLC_OP_LOGICAL_NOT, 0, NULL, 0, bb, 1, (sd)BOOLT(1, {4}, NULL, 0));
+  one_op("logical_and", TFLC_OP_LOGICAL_AND, 0, NULL, 0, bb, 2,
+         (sd)BOOLT(1, {4}, NULL, 0));
+  one_op("logical_or", TFLC_OP_LOGICAL_OR, 0, NULL, 0, bb, 2,
+         (sd)BOOLT(1, {4}, NULL, 0));
+  one_op("logical_not", TFLC_OP_LOGICAL_NOT, 0, NULL, 0, bb, 1,
+         (sd)BOOLT(1, {4}, NULL, 0));
   /* Fused activation. */
   tflc_opt_field relu = OPT(0, I8, 1);
   sd fa[2] = {F32(4, {1, 2, 2, 3}, NULL, 0), F32(4, {1, 1, 1, 3}, NULL, 0)};
-  one_op("add_relu_bcast4", TFLC_OP_ADD, TFLC_BO_ADD, &relu, 1, fa, 2, (sd)F32(4, {1, 2, 2, 3}, NULL, 0));
+  one_op("add_relu_bcast4", TFLC_OP_ADD, TFLC_BO_ADD, &relu, 1, fa, 2,
+         (sd)F32(4, {1, 2, 2, 3}, NULL, 0));
 }
 
 static void unary_seeds(void) {
@@ -178,140 +210,226 @@ static void unary_seeds(void) {
     const char *name;
     int32_t op;
   } u[] = {
-      {"abs", TFLC_OP_ABS}, {"neg", TFLC_OP_NEG}, {"relu", TFLC_OP_RELU}, {"relu6", TFLC_OP_RELU6},
-      {"relu_n1_to_1", TFLC_OP_RELU_N1_TO_1}, {"logistic", TFLC_OP_LOGISTIC}, {"tanh", TFLC_OP_TANH},
-      {"rsqrt", TFLC_OP_RSQRT}, {"sqrt", TFLC_OP_SQRT}, {"exp", TFLC_OP_EXP},
-      {"hard_swish", TFLC_OP_HARD_SWISH}, {"leaky_relu", TFLC_OP_LEAKY_RELU}, {"floor", TFLC_OP_FLOOR},
-      {"ceil", TFLC_OP_CEIL}, {"round", TFLC_OP_ROUND}, {"sin", TFLC_OP_SIN}, {"cos", TFLC_OP_COS},
-      {"log", TFLC_OP_LOG}, {"square", TFLC_OP_SQUARE}, {"elu", TFLC_OP_ELU},
-      {"sign", TFLC_OP_SIGN}, {"gelu", TFLC_OP_GELU}, {"relu_0_to_1", TFLC_OP_RELU_0_TO_1},
-      {"softmax", TFLC_OP_SOFTMAX}, {"log_softmax", TFLC_OP_LOG_SOFTMAX},
-      {"l2_normalization", TFLC_OP_L2_NORMALIZATION}, {"zeros_like", TFLC_OP_ZEROS_LIKE},
+      {"abs", TFLC_OP_ABS},
+      {"neg", TFLC_OP_NEG},
+      {"relu", TFLC_OP_RELU},
+      {"relu6", TFLC_OP_RELU6},
+      {"relu_n1_to_1", TFLC_OP_RELU_N1_TO_1},
+      {"logistic", TFLC_OP_LOGISTIC},
+      {"tanh", TFLC_OP_TANH},
+      {"rsqrt", TFLC_OP_RSQRT},
+      {"sqrt", TFLC_OP_SQRT},
+      {"exp", TFLC_OP_EXP},
+      {"hard_swish", TFLC_OP_HARD_SWISH},
+      {"leaky_relu", TFLC_OP_LEAKY_RELU},
+      {"floor", TFLC_OP_FLOOR},
+      {"ceil", TFLC_OP_CEIL},
+      {"round", TFLC_OP_ROUND},
+      {"sin", TFLC_OP_SIN},
+      {"cos", TFLC_OP_COS},
+      {"log", TFLC_OP_LOG},
+      {"square", TFLC_OP_SQUARE},
+      {"elu", TFLC_OP_ELU},
+      {"sign", TFLC_OP_SIGN},
+      {"gelu", TFLC_OP_GELU},
+      {"relu_0_to_1", TFLC_OP_RELU_0_TO_1},
+      {"softmax", TFLC_OP_SOFTMAX},
+      {"log_softmax", TFLC_OP_LOG_SOFTMAX},
+      {"l2_normalization", TFLC_OP_L2_NORMALIZATION},
+      {"zeros_like", TFLC_OP_ZEROS_LIKE},
   };
   for (size_t i = 0; i < sizeof u / sizeof u[0]; i++) {
     sd in = F32(2, {2, 5}, NULL, 0);
     tflc_opt_field beta = tm_opt_f32(0, 1.0f);
     int nf = u[i].op == TFLC_OP_SOFTMAX || u[i].op == TFLC_OP_LEAKY_RELU;
-    one_op(u[i].name, u[i].op, u[i].op == TFLC_OP_SOFTMAX ? TFLC_BO_SOFTMAX
-                               : u[i].op == TFLC_OP_LEAKY_RELU ? TFLC_BO_LEAKY_RELU : 0,
+    one_op(u[i].name, u[i].op,
+           u[i].op == TFLC_OP_SOFTMAX      ? TFLC_BO_SOFTMAX
+           : u[i].op == TFLC_OP_LEAKY_RELU ? TFLC_BO_LEAKY_RELU
+                                           : 0,
            nf ? &beta : NULL, nf, &in, 1, (sd)F32(2, {2, 5}, NULL, 0));
   }
   sd fin = F32(2, {2, 3}, NULL, 0);
-  one_op("cast_f32_i32", TFLC_OP_CAST, 0, NULL, 0, &fin, 1, (sd)I32T(2, {2, 3}, NULL, 0));
+  one_op("cast_f32_i32", TFLC_OP_CAST, 0, NULL, 0, &fin, 1,
+         (sd)I32T(2, {2, 3}, NULL, 0));
   sd qin = {TFLC_TT_INT8, 2, {2, 3}, NULL, 0.1f};
-  one_op("dequantize_i8", TFLC_OP_DEQUANTIZE, 0, NULL, 0, &qin, 1, (sd)F32(2, {2, 3}, NULL, 0));
-  one_op("quantize_i8", TFLC_OP_QUANTIZE, 0, NULL, 0, &fin, 1, (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 0.1f});
+  one_op("dequantize_i8", TFLC_OP_DEQUANTIZE, 0, NULL, 0, &qin, 1,
+         (sd)F32(2, {2, 3}, NULL, 0));
+  one_op("quantize_i8", TFLC_OP_QUANTIZE, 0, NULL, 0, &fin, 1,
+         (sd){TFLC_TT_INT8, 2, {2, 3}, NULL, 0.1f});
 }
 
 static void conv_seeds(void) {
   static const float bias[8] = {0.5f, -1, 0.25f, 0, 1, 2, -2, 0.125f};
   /* CONV_2D: [1,5,5,2] * [3,3,3,2] + [3]. */
-  sd conv_in[3] = {F32(4, {1, 5, 5, 2}, NULL, 0), F32(4, {3, 3, 3, 2}, k_w, 0), F32(1, {3}, bias, 0)};
+  sd conv_in[3] = {F32(4, {1, 5, 5, 2}, NULL, 0), F32(4, {3, 3, 3, 2}, k_w, 0),
+                   F32(1, {3}, bias, 0)};
   tflc_opt_field same[3] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1)};
-  one_op("conv_2d_same", TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv_in, 3, (sd)F32(4, {1, 5, 5, 3}, NULL, 0));
-  tflc_opt_field valid[6] = {OPT(0, I8, 1), OPT(1, I32, 2), OPT(2, I32, 2), OPT(3, I8, 3), OPT(4, I32, 2), OPT(5, I32, 2)};
-  one_op("conv_2d_valid_dilated", TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, valid, 6, conv_in, 3, (sd)F32(4, {1, 1, 1, 3}, NULL, 0));
+  one_op("conv_2d_same", TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv_in, 3,
+         (sd)F32(4, {1, 5, 5, 3}, NULL, 0));
+  tflc_opt_field valid[6] = {OPT(0, I8, 1), OPT(1, I32, 2), OPT(2, I32, 2),
+                             OPT(3, I8, 3), OPT(4, I32, 2), OPT(5, I32, 2)};
+  one_op("conv_2d_valid_dilated", TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, valid, 6,
+         conv_in, 3, (sd)F32(4, {1, 1, 1, 3}, NULL, 0));
   /* DEPTHWISE: [1,5,5,2] * [1,3,3,4] (multiplier 2). */
-  sd dw_in[3] = {F32(4, {1, 5, 5, 2}, NULL, 0), F32(4, {1, 3, 3, 4}, k_w, 0), F32(1, {4}, bias, 0)};
-  tflc_opt_field dw[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1), OPT(3, I32, 2)};
-  one_op("depthwise_conv_2d", TFLC_OP_DEPTHWISE_CONV_2D, TFLC_BO_DEPTHWISE_CONV_2D, dw, 4, dw_in, 3, (sd)F32(4, {1, 5, 5, 4}, NULL, 0));
+  sd dw_in[3] = {F32(4, {1, 5, 5, 2}, NULL, 0), F32(4, {1, 3, 3, 4}, k_w, 0),
+                 F32(1, {4}, bias, 0)};
+  tflc_opt_field dw[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1),
+                          OPT(3, I32, 2)};
+  one_op("depthwise_conv_2d", TFLC_OP_DEPTHWISE_CONV_2D,
+         TFLC_BO_DEPTHWISE_CONV_2D, dw, 4, dw_in, 3,
+         (sd)F32(4, {1, 5, 5, 4}, NULL, 0));
   /* FULLY_CONNECTED [2,4] x [3,4]^T + [3]; and without bias. */
-  sd fc_in[3] = {F32(2, {2, 4}, NULL, 0), F32(2, {3, 4}, k_w, 0), F32(1, {3}, bias, 0)};
-  one_op("fully_connected", TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, NULL, 0, fc_in, 3, (sd)F32(2, {2, 3}, NULL, 0));
+  sd fc_in[3] = {F32(2, {2, 4}, NULL, 0), F32(2, {3, 4}, k_w, 0),
+                 F32(1, {3}, bias, 0)};
+  one_op("fully_connected", TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED,
+         NULL, 0, fc_in, 3, (sd)F32(2, {2, 3}, NULL, 0));
   fc_in[2].tt = -1;
-  one_op("fully_connected_nobias", TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, NULL, 0, fc_in, 3, (sd)F32(2, {2, 3}, NULL, 0));
+  one_op("fully_connected_nobias", TFLC_OP_FULLY_CONNECTED,
+         TFLC_BO_FULLY_CONNECTED, NULL, 0, fc_in, 3,
+         (sd)F32(2, {2, 3}, NULL, 0));
   /* int8 FULLY_CONNECTED. */
   static const int8_t w8[8] = {1, -2, 3, -4, 5, -6, 7, -8};
   static const int32_t b32[2] = {10, -10};
-  sd fc8[3] = {{TFLC_TT_INT8, 2, {1, 4}, NULL, 0.5f}, {TFLC_TT_INT8, 2, {2, 4}, w8, 0.25f}, {TFLC_TT_INT32, 1, {2}, b32, 0.125f}};
-  one_op("fully_connected_i8", TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, NULL, 0, fc8, 3, (sd){TFLC_TT_INT8, 2, {1, 2}, NULL, 1.0f});
+  sd fc8[3] = {{TFLC_TT_INT8, 2, {1, 4}, NULL, 0.5f},
+               {TFLC_TT_INT8, 2, {2, 4}, w8, 0.25f},
+               {TFLC_TT_INT32, 1, {2}, b32, 0.125f}};
+  one_op("fully_connected_i8", TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED,
+         NULL, 0, fc8, 3, (sd){TFLC_TT_INT8, 2, {1, 2}, NULL, 1.0f});
   /* BATCH_MATMUL [2,2,3] x [2,3,4]. */
   sd bm[2] = {F32(3, {2, 2, 3}, NULL, 0), F32(3, {2, 3, 4}, NULL, 0)};
-  one_op("batch_matmul", TFLC_OP_BATCH_MATMUL, TFLC_BO_BATCH_MAT_MUL, NULL, 0, bm, 2, (sd)F32(3, {2, 2, 4}, NULL, 0));
+  one_op("batch_matmul", TFLC_OP_BATCH_MATMUL, TFLC_BO_BATCH_MAT_MUL, NULL, 0,
+         bm, 2, (sd)F32(3, {2, 2, 4}, NULL, 0));
   /* Pools [1,4,4,2], 2x2 stride 2. */
-  tflc_opt_field pool[5] = {OPT(0, I8, 1), OPT(1, I32, 2), OPT(2, I32, 2), OPT(3, I32, 2), OPT(4, I32, 2)};
+  tflc_opt_field pool[5] = {OPT(0, I8, 1), OPT(1, I32, 2), OPT(2, I32, 2),
+                            OPT(3, I32, 2), OPT(4, I32, 2)};
   sd pin = F32(4, {1, 4, 4, 2}, NULL, 0);
-  one_op("average_pool_2d", TFLC_OP_AVERAGE_POOL_2D, TFLC_BO_POOL_2D, pool, 5, &pin, 1, (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
-  one_op("max_pool_2d", TFLC_OP_MAX_POOL_2D, TFLC_BO_POOL_2D, pool, 5, &pin, 1, (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
-  one_op("l2_pool_2d", TFLC_OP_L2_POOL_2D, TFLC_BO_POOL_2D, pool, 5, &pin, 1, (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
-  /* TRANSPOSE_CONV: output shape [1,4,4,1], weights [1,3,3,1], input [1,2,2,1]. */
+  one_op("average_pool_2d", TFLC_OP_AVERAGE_POOL_2D, TFLC_BO_POOL_2D, pool, 5,
+         &pin, 1, (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
+  one_op("max_pool_2d", TFLC_OP_MAX_POOL_2D, TFLC_BO_POOL_2D, pool, 5, &pin, 1,
+         (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
+  one_op("l2_pool_2d", TFLC_OP_L2_POOL_2D, TFLC_BO_POOL_2D, pool, 5, &pin, 1,
+         (sd)F32(4, {1, 2, 2, 2}, NULL, 0));
+  /* TRANSPOSE_CONV: output shape [1,4,4,1], weights [1,3,3,1], input [1,2,2,1].
+   */
   static const int32_t tshape[4] = {1, 4, 4, 1};
-  sd tc[3] = {I32T(1, {4}, tshape, 0), F32(4, {1, 3, 3, 1}, k_w, 0), F32(4, {1, 2, 2, 1}, NULL, 0)};
+  sd tc[3] = {I32T(1, {4}, tshape, 0), F32(4, {1, 3, 3, 1}, k_w, 0),
+              F32(4, {1, 2, 2, 1}, NULL, 0)};
   tflc_opt_field tco[3] = {OPT(0, I8, 0), OPT(1, I32, 2), OPT(2, I32, 2)};
-  one_op("transpose_conv", TFLC_OP_TRANSPOSE_CONV, TFLC_BO_TRANSPOSE_CONV, tco, 3, tc, 3, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
+  one_op("transpose_conv", TFLC_OP_TRANSPOSE_CONV, TFLC_BO_TRANSPOSE_CONV, tco,
+         3, tc, 3, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
 }
 
 static void shape_seeds(void) {
-  static const int32_t shape32[2] = {3, 2}, pads[4] = {1, 1, 0, 2}, axis1[1] = {1}, idx2[2] = {3, 0};
-  static const int32_t nd_idx[4] = {0, 1, 2, 2}, size44[2] = {4, 4}, perm[2] = {1, 0};
-  static const int32_t begin[2] = {0, 1}, size_[2] = {2, 2}, strides[2] = {1, 1}, block[2] = {2, 2};
+  static const int32_t shape32[2] = {3, 2}, pads[4] = {1, 1, 0, 2},
+                       axis1[1] = {1}, idx2[2] = {3, 0};
+  static const int32_t nd_idx[4] = {0, 1, 2, 2}, size44[2] = {4, 4},
+                       perm[2] = {1, 0};
+  static const int32_t begin[2] = {0, 1}, size_[2] = {2, 2},
+                       strides[2] = {1, 1}, block[2] = {2, 2};
   static const int32_t crops[4] = {0, 0, 0, 0}, mult[2] = {2, 1};
   static const float padval = 7.0f;
   sd r[2] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, shape32, 0)};
   tflc_opt_field ns = tm_opt_vec_i32(0, shape32, 2);
-  one_op("reshape", TFLC_OP_RESHAPE, TFLC_BO_RESHAPE, &ns, 1, r, 2, (sd)F32(2, {3, 2}, NULL, 0));
+  one_op("reshape", TFLC_OP_RESHAPE, TFLC_BO_RESHAPE, &ns, 1, r, 2,
+         (sd)F32(2, {3, 2}, NULL, 0));
   sd cc[2] = {F32(2, {2, 3}, NULL, 0), F32(2, {2, 3}, NULL, 0)};
   tflc_opt_field ax = OPT(0, I32, 0);
-  one_op("concatenation", TFLC_OP_CONCATENATION, TFLC_BO_CONCATENATION, &ax, 1, cc, 2, (sd)F32(2, {4, 3}, NULL, 0));
-  sd pd[3] = {F32(2, {2, 3}, NULL, 0), I32T(2, {2, 2}, pads, 0), F32(0, {0}, &padval, 0)};
-  one_op("pad", TFLC_OP_PAD, TFLC_BO_PAD, NULL, 0, pd, 2, (sd)F32(2, {4, 5}, NULL, 0));
-  one_op("padv2", TFLC_OP_PADV2, TFLC_BO_PADV2, NULL, 0, pd, 3, (sd)F32(2, {4, 5}, NULL, 0));
-  one_op("mirror_pad", TFLC_OP_MIRROR_PAD, TFLC_BO_MIRROR_PAD, NULL, 0, pd, 2, (sd)F32(2, {4, 5}, NULL, 0));
+  one_op("concatenation", TFLC_OP_CONCATENATION, TFLC_BO_CONCATENATION, &ax, 1,
+         cc, 2, (sd)F32(2, {4, 3}, NULL, 0));
+  sd pd[3] = {F32(2, {2, 3}, NULL, 0), I32T(2, {2, 2}, pads, 0),
+              F32(0, {0}, &padval, 0)};
+  one_op("pad", TFLC_OP_PAD, TFLC_BO_PAD, NULL, 0, pd, 2,
+         (sd)F32(2, {4, 5}, NULL, 0));
+  one_op("padv2", TFLC_OP_PADV2, TFLC_BO_PADV2, NULL, 0, pd, 3,
+         (sd)F32(2, {4, 5}, NULL, 0));
+  one_op("mirror_pad", TFLC_OP_MIRROR_PAD, TFLC_BO_MIRROR_PAD, NULL, 0, pd, 2,
+         (sd)F32(2, {4, 5}, NULL, 0));
   static const struct {
     const char *name;
     int32_t op;
-  } red[] = {{"mean", TFLC_OP_MEAN}, {"sum", TFLC_OP_SUM}, {"reduce_max", TFLC_OP_REDUCE_MAX},
-             {"reduce_min", TFLC_OP_REDUCE_MIN}, {"reduce_prod", TFLC_OP_REDUCE_PROD}};
+  } red[] = {{"mean", TFLC_OP_MEAN},
+             {"sum", TFLC_OP_SUM},
+             {"reduce_max", TFLC_OP_REDUCE_MAX},
+             {"reduce_min", TFLC_OP_REDUCE_MIN},
+             {"reduce_prod", TFLC_OP_REDUCE_PROD}};
   for (size_t i = 0; i < sizeof red / sizeof red[0]; i++) {
     sd rin[2] = {F32(3, {2, 3, 4}, NULL, 0), I32T(1, {1}, axis1, 0)};
-    one_op(red[i].name, red[i].op, TFLC_BO_REDUCER, NULL, 0, rin, 2, (sd)F32(2, {2, 4}, NULL, 0));
+    one_op(red[i].name, red[i].op, TFLC_BO_REDUCER, NULL, 0, rin, 2,
+           (sd)F32(2, {2, 4}, NULL, 0));
   }
   sd ga[2] = {F32(2, {4, 3}, NULL, 0), I32T(1, {2}, idx2, 0)};
-  one_op("gather", TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0, ga, 2, (sd)F32(2, {2, 3}, NULL, 0));
+  one_op("gather", TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0, ga, 2,
+         (sd)F32(2, {2, 3}, NULL, 0));
   sd gdyn[2] = {F32(2, {4, 3}, NULL, 0), I32T(1, {2}, NULL, 0)};
-  one_op("gather_runtime_indices", TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0, gdyn, 2, (sd)F32(2, {2, 3}, NULL, 0));
+  one_op("gather_runtime_indices", TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0,
+         gdyn, 2, (sd)F32(2, {2, 3}, NULL, 0));
   sd gnd[2] = {F32(2, {3, 3}, NULL, 0), I32T(2, {2, 2}, nd_idx, 0)};
-  one_op("gather_nd", TFLC_OP_GATHER_ND, TFLC_BO_GATHER_ND, NULL, 0, gnd, 2, (sd)F32(1, {2}, NULL, 0));
+  one_op("gather_nd", TFLC_OP_GATHER_ND, TFLC_BO_GATHER_ND, NULL, 0, gnd, 2,
+         (sd)F32(1, {2}, NULL, 0));
   sd emb[2] = {I32T(1, {2}, NULL, 0), F32(2, {4, 3}, k_w, 0)};
-  one_op("embedding_lookup", TFLC_OP_EMBEDDING_LOOKUP, 0, NULL, 0, emb, 2, (sd)F32(2, {2, 3}, NULL, 0));
+  one_op("embedding_lookup", TFLC_OP_EMBEDDING_LOOKUP, 0, NULL, 0, emb, 2,
+         (sd)F32(2, {2, 3}, NULL, 0));
   sd rs[2] = {F32(4, {1, 2, 2, 1}, NULL, 0), I32T(1, {2}, size44, 0)};
-  one_op("resize_bilinear", TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR, NULL, 0, rs, 2, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
-  one_op("resize_nearest_neighbor", TFLC_OP_RESIZE_NEAREST_NEIGHBOR, TFLC_BO_RESIZE_NEAREST_NEIGHBOR, NULL, 0, rs, 2,
+  one_op("resize_bilinear", TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR,
+         NULL, 0, rs, 2, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
+  one_op("resize_nearest_neighbor", TFLC_OP_RESIZE_NEAREST_NEIGHBOR,
+         TFLC_BO_RESIZE_NEAREST_NEIGHBOR, NULL, 0, rs, 2,
          (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
   sd tr[2] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, perm, 0)};
-  one_op("transpose", TFLC_OP_TRANSPOSE, TFLC_BO_TRANSPOSE, NULL, 0, tr, 2, (sd)F32(2, {3, 2}, NULL, 0));
-  sd sl[3] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, begin, 0), I32T(1, {2}, size_, 0)};
-  one_op("slice", TFLC_OP_SLICE, TFLC_BO_SLICE, NULL, 0, sl, 3, (sd)F32(2, {2, 2}, NULL, 0));
-  sd ss[4] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, begin, 0), I32T(1, {2}, size_, 0), I32T(1, {2}, strides, 0)};
-  one_op("strided_slice", TFLC_OP_STRIDED_SLICE, TFLC_BO_STRIDED_SLICE, NULL, 0, ss, 4, (sd)F32(2, {2, 1}, NULL, 0));
+  one_op("transpose", TFLC_OP_TRANSPOSE, TFLC_BO_TRANSPOSE, NULL, 0, tr, 2,
+         (sd)F32(2, {3, 2}, NULL, 0));
+  sd sl[3] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, begin, 0),
+              I32T(1, {2}, size_, 0)};
+  one_op("slice", TFLC_OP_SLICE, TFLC_BO_SLICE, NULL, 0, sl, 3,
+         (sd)F32(2, {2, 2}, NULL, 0));
+  sd ss[4] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, begin, 0),
+              I32T(1, {2}, size_, 0), I32T(1, {2}, strides, 0)};
+  one_op("strided_slice", TFLC_OP_STRIDED_SLICE, TFLC_BO_STRIDED_SLICE, NULL, 0,
+         ss, 4, (sd)F32(2, {2, 1}, NULL, 0));
   sd tile[2] = {F32(2, {2, 3}, NULL, 0), I32T(1, {2}, mult, 0)};
-  one_op("tile", TFLC_OP_TILE, TFLC_BO_TILE, NULL, 0, tile, 2, (sd)F32(2, {4, 3}, NULL, 0));
-  sd s2b[3] = {F32(4, {1, 4, 4, 1}, NULL, 0), I32T(1, {2}, block, 0), I32T(2, {2, 2}, crops, 0)};
-  one_op("space_to_batch_nd", TFLC_OP_SPACE_TO_BATCH_ND, TFLC_BO_SPACE_TO_BATCH_ND, NULL, 0, s2b, 3,
+  one_op("tile", TFLC_OP_TILE, TFLC_BO_TILE, NULL, 0, tile, 2,
+         (sd)F32(2, {4, 3}, NULL, 0));
+  sd s2b[3] = {F32(4, {1, 4, 4, 1}, NULL, 0), I32T(1, {2}, block, 0),
+               I32T(2, {2, 2}, crops, 0)};
+  one_op("space_to_batch_nd", TFLC_OP_SPACE_TO_BATCH_ND,
+         TFLC_BO_SPACE_TO_BATCH_ND, NULL, 0, s2b, 3,
          (sd)F32(4, {4, 2, 2, 1}, NULL, 0));
-  sd b2s[3] = {F32(4, {4, 2, 2, 1}, NULL, 0), I32T(1, {2}, block, 0), I32T(2, {2, 2}, crops, 0)};
-  one_op("batch_to_space_nd", TFLC_OP_BATCH_TO_SPACE_ND, TFLC_BO_BATCH_TO_SPACE_ND, NULL, 0, b2s, 3,
+  sd b2s[3] = {F32(4, {4, 2, 2, 1}, NULL, 0), I32T(1, {2}, block, 0),
+               I32T(2, {2, 2}, crops, 0)};
+  one_op("batch_to_space_nd", TFLC_OP_BATCH_TO_SPACE_ND,
+         TFLC_BO_BATCH_TO_SPACE_ND, NULL, 0, b2s, 3,
          (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
   tflc_opt_field bs = OPT(0, I32, 2);
   sd d2s = F32(4, {1, 2, 2, 4}, NULL, 0);
-  one_op("depth_to_space", TFLC_OP_DEPTH_TO_SPACE, TFLC_BO_DEPTH_TO_SPACE, &bs, 1, &d2s, 1, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
+  one_op("depth_to_space", TFLC_OP_DEPTH_TO_SPACE, TFLC_BO_DEPTH_TO_SPACE, &bs,
+         1, &d2s, 1, (sd)F32(4, {1, 4, 4, 1}, NULL, 0));
   sd s2d = F32(4, {1, 4, 4, 1}, NULL, 0);
-  one_op("space_to_depth", TFLC_OP_SPACE_TO_DEPTH, TFLC_BO_SPACE_TO_DEPTH, &bs, 1, &s2d, 1, (sd)F32(4, {1, 2, 2, 4}, NULL, 0));
+  one_op("space_to_depth", TFLC_OP_SPACE_TO_DEPTH, TFLC_BO_SPACE_TO_DEPTH, &bs,
+         1, &s2d, 1, (sd)F32(4, {1, 2, 2, 4}, NULL, 0));
   sd seg[2] = {F32(2, {4, 2}, NULL, 0), I32T(1, {4}, NULL, 0)};
-  one_op("segment_sum", TFLC_OP_SEGMENT_SUM, 0, NULL, 0, seg, 2, (sd)F32(2, {4, 2}, NULL, 0));
+  one_op("segment_sum", TFLC_OP_SEGMENT_SUM, 0, NULL, 0, seg, 2,
+         (sd)F32(2, {4, 2}, NULL, 0));
   sd shp = F32(2, {2, 3}, NULL, 0);
-  one_op("shape", TFLC_OP_SHAPE, TFLC_BO_SHAPE, NULL, 0, &shp, 1, (sd)I32T(1, {2}, NULL, 0));
+  one_op("shape", TFLC_OP_SHAPE, TFLC_BO_SHAPE, NULL, 0, &shp, 1,
+         (sd)I32T(1, {2}, NULL, 0));
   sd pk[2] = {F32(1, {3}, NULL, 0), F32(1, {3}, NULL, 0)};
   tflc_opt_field pko[2] = {OPT(0, I32, 2), OPT(1, I32, 0)};
-  one_op("pack", TFLC_OP_PACK, TFLC_BO_PACK, pko, 2, pk, 2, (sd)F32(2, {2, 3}, NULL, 0));
-  sd rng[3] = {I32T(0, {0}, NULL, 0), I32T(0, {0}, NULL, 0), I32T(0, {0}, NULL, 0)};
-  one_op("range", TFLC_OP_RANGE, TFLC_BO_RANGE, NULL, 0, rng, 3, (sd)I32T(1, {0}, NULL, 0));
+  one_op("pack", TFLC_OP_PACK, TFLC_BO_PACK, pko, 2, pk, 2,
+         (sd)F32(2, {2, 3}, NULL, 0));
+  sd rng[3] = {I32T(0, {0}, NULL, 0), I32T(0, {0}, NULL, 0),
+               I32T(0, {0}, NULL, 0)};
+  one_op("range", TFLC_OP_RANGE, TFLC_BO_RANGE, NULL, 0, rng, 3,
+         (sd)I32T(1, {0}, NULL, 0));
   sd fill[2] = {I32T(1, {2}, NULL, 0), F32(0, {0}, NULL, 0)};
-  one_op("fill", TFLC_OP_FILL, TFLC_BO_FILL, NULL, 0, fill, 2, (sd)F32(2, {2, 2}, NULL, 0));
-  sd sel[3] = {BOOLT(1, {4}, NULL, 0), F32(1, {4}, NULL, 0), F32(1, {4}, NULL, 0)};
-  one_op("select_v2", TFLC_OP_SELECT_V2, TFLC_BO_SELECT_V2, NULL, 0, sel, 3, (sd)F32(1, {4}, NULL, 0));
+  one_op("fill", TFLC_OP_FILL, TFLC_BO_FILL, NULL, 0, fill, 2,
+         (sd)F32(2, {2, 2}, NULL, 0));
+  sd sel[3] = {BOOLT(1, {4}, NULL, 0), F32(1, {4}, NULL, 0),
+               F32(1, {4}, NULL, 0)};
+  one_op("select_v2", TFLC_OP_SELECT_V2, TFLC_BO_SELECT_V2, NULL, 0, sel, 3,
+         (sd)F32(1, {4}, NULL, 0));
   sd am[2] = {F32(2, {2, 3}, NULL, 0), I32T(1, {1}, axis1, 0)};
-  one_op("arg_max", TFLC_OP_ARG_MAX, TFLC_BO_ARG_MAX, NULL, 0, am, 2, (sd)I32T(1, {2}, NULL, 0));
+  one_op("arg_max", TFLC_OP_ARG_MAX, TFLC_BO_ARG_MAX, NULL, 0, am, 2,
+         (sd)I32T(1, {2}, NULL, 0));
 }
 
 /* ---- control flow and variables ---- */
@@ -369,7 +487,8 @@ static void if_seed(void) {
     int y = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "y");
     int z = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "z");
     int xy[2] = {x, y};
-    tm_op(m, br == 0 ? TFLC_OP_ADD : TFLC_OP_MUL, NULL, xy, 2, &z, 1, 0, NULL, 0);
+    tm_op(m, br == 0 ? TFLC_OP_ADD : TFLC_OP_MUL, NULL, xy, 2, &z, 1, 0, NULL,
+          0);
     tm_io(m, xy, 2, &z, 1);
   }
   emit_model("if", m);
@@ -383,9 +502,12 @@ static void call_once_seed(void) {
   int v = tm_tensor(m, TFLC_TT_FLOAT32, s1, 1, "v");
   int o = tm_tensor(m, TFLC_TT_FLOAT32, s1, 1, "out");
   tflc_opt_field once = OPT(0, I32, 1);
-  tm_op(m, TFLC_OP_CALL_ONCE, NULL, NULL, 0, NULL, 0, TFLC_BO_CALL_ONCE, &once, 1);
-  tflc_opt_field name = {.id = 1, .kind = TFLC_OPT_STRING, .vec = "var", .vec_len = 3};
-  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h, 1, TFLC_BO_VAR_HANDLE, &name, 1);
+  tm_op(m, TFLC_OP_CALL_ONCE, NULL, NULL, 0, NULL, 0, TFLC_BO_CALL_ONCE, &once,
+        1);
+  tflc_opt_field name = {
+      .id = 1, .kind = TFLC_OPT_STRING, .vec = "var", .vec_len = 3};
+  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h, 1, TFLC_BO_VAR_HANDLE, &name,
+        1);
   tm_op(m, TFLC_OP_READ_VARIABLE, NULL, &h, 1, &v, 1, 0, NULL, 0);
   int xv[2] = {x, v};
   tm_op(m, TFLC_OP_MUL, NULL, xv, 2, &o, 1, 0, NULL, 0);
@@ -398,7 +520,8 @@ static void call_once_seed(void) {
   int h2 = tm_tensor(m, TFLC_TT_RESOURCE, NULL, 0, "handle");
   float three = 3.0f;
   int c3 = tm_const(m, TFLC_TT_FLOAT32, s1, 1, &three, 4, "three");
-  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h2, 1, TFLC_BO_VAR_HANDLE, &name, 1);
+  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h2, 1, TFLC_BO_VAR_HANDLE, &name,
+        1);
   int hc[2] = {h2, c3};
   tm_op(m, TFLC_OP_ASSIGN_VARIABLE, NULL, hc, 2, NULL, 0, 0, NULL, 0);
   tm_io(m, NULL, 0, NULL, 0);
@@ -411,12 +534,14 @@ static void chain_seed(void) {
   static const float bias[2] = {0.5f, -0.5f};
   static const int32_t newshape[2] = {1, 18};
   tm_model *m = tm_create();
-  int in_s[4] = {1, 3, 3, 2}, f_s[4] = {2, 1, 1, 2}, b_s[1] = {2}, c_s[4] = {1, 3, 3, 2};
+  int in_s[4] = {1, 3, 3, 2}, f_s[4] = {2, 1, 1, 2}, b_s[1] = {2},
+      c_s[4] = {1, 3, 3, 2};
   int x = tm_tensor(m, TFLC_TT_FLOAT32, in_s, 4, "x");
   int w = tm_const(m, TFLC_TT_FLOAT32, f_s, 4, k_w, 16, "w");
   int b = tm_const(m, TFLC_TT_FLOAT32, b_s, 1, bias, 8, "b");
   int c = tm_tensor(m, TFLC_TT_FLOAT32, c_s, 4, "conv");
-  tflc_opt_field co[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1), OPT(3, I8, 1)};
+  tflc_opt_field co[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1),
+                          OPT(3, I8, 1)};
   int ci[3] = {x, w, b};
   tm_op(m, TFLC_OP_CONV_2D, NULL, ci, 3, &c, 1, TFLC_BO_CONV_2D, co, 4);
   int ns_s[1] = {2}, r_s[2] = {1, 18};
@@ -447,8 +572,9 @@ static void npy_seeds(void) {
     const char *name;
     TfLiteType type;
     int rank;
-  } n[] = {{"f32_2x3", kTfLiteFloat32, 2}, {"i8_2x3x1", kTfLiteInt8, 3}, {"u8_scalar", kTfLiteUInt8, 0},
-           {"i64_2", kTfLiteInt64, 1}, {"bool_2x3", kTfLiteBool, 2}, {"f16_2x3", kTfLiteFloat16, 2}};
+  } n[] = {{"f32_2x3", kTfLiteFloat32, 2}, {"i8_2x3x1", kTfLiteInt8, 3},
+           {"u8_scalar", kTfLiteUInt8, 0}, {"i64_2", kTfLiteInt64, 1},
+           {"bool_2x3", kTfLiteBool, 2},   {"f16_2x3", kTfLiteFloat16, 2}};
   for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
     size_t cnt = 1;
     int sh[3] = {shape[0], shape[1], shape[2]};
@@ -457,7 +583,8 @@ static void npy_seeds(void) {
     uint8_t *buf = NULL;
     size_t len = 0;
     char err[256];
-    if (npy_encode(n[i].type, sh, n[i].rank, f, cnt * npy_type_size(n[i].type), &buf, &len, err, sizeof err) != 0) {
+    if (npy_encode(n[i].type, sh, n[i].rank, f, cnt * npy_type_size(n[i].type),
+                   &buf, &len, err, sizeof err) != 0) {
       fprintf(stderr, "fuzz_make_seeds: %s: %s\n", n[i].name, err);
       exit(1);
     }
@@ -467,9 +594,12 @@ static void npy_seeds(void) {
     free(buf);
   }
   /* Hand-written headers: version 2.0, Fortran order, big-endian byte. */
-  static const char v2[] = "\x93NUMPY\x02\x00\x3c\x00\x00\x00{'descr': '<i2', 'fortran_order': True, 'shape': (2, 2), }      \n";
+  static const char v2[] =
+      "\x93NUMPY\x02\x00\x3c\x00\x00\x00{'descr': '<i2', 'fortran_order': "
+      "True, 'shape': (2, 2), }      \n";
   static const uint8_t v2data[8] = {1, 0, 2, 0, 3, 0, 4, 0};
-  write_file("fuzz_npy", "v2_fortran_i2.npy", (const uint8_t *)v2, sizeof v2 - 1, v2data, sizeof v2data);
+  write_file("fuzz_npy", "v2_fortran_i2.npy", (const uint8_t *)v2,
+             sizeof v2 - 1, v2data, sizeof v2data);
 }
 
 static void wrap_file(const char *path) {

@@ -27,14 +27,16 @@ int fuzz_npy_one(const uint8_t *data, size_t size) {
     if (a.shape[i] < 0) fail("negative dimension");
     count *= (size_t)a.shape[i];
   }
-  if (count != a.count || a.count * a.itemsize != a.bytes) fail("inconsistent sizes");
+  if (count != a.count || a.count * a.itemsize != a.bytes)
+    fail("inconsistent sizes");
   /* Touch every byte: ASan reports a short copy. */
   volatile uint8_t sink = 0;
   for (size_t i = 0; i < a.bytes; i++) sink ^= ((const uint8_t *)a.data)[i];
   (void)sink;
   uint8_t *enc = NULL;
   size_t enc_len = 0;
-  if (npy_encode(a.type, a.shape, a.rank, a.data, a.bytes, &enc, &enc_len, err, sizeof err) == 0) {
+  if (npy_encode(a.type, a.shape, a.rank, a.data, a.bytes, &enc, &enc_len, err,
+                 sizeof err) == 0) {
     npy_array b;
     if (npy_parse(enc, enc_len, &b, err, sizeof err) != 0) fail(err);
     if (b.type != a.type || b.rank != a.rank || b.bytes != a.bytes ||

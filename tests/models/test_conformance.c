@@ -73,8 +73,8 @@ static void parse_out_segment(const char *seg, size_t n, tolerance *tol) {
   for (const char *p = seg; p < colon; p++) {
     if (*p == '(') depth++;
     if (*p == ')' && depth) depth--;
-    if (depth || *p < '0' || *p > '9' || (p > seg && p[-1] >= '0' &&
-                                          p[-1] <= '9'))
+    if (depth || *p < '0' || *p > '9' ||
+        (p > seg && p[-1] >= '0' && p[-1] <= '9'))
       continue;
     long idx = strtol(p, NULL, 10);
     if (idx >= 0 && idx < MAX_OUT_SPECS)
@@ -111,19 +111,25 @@ static int tolerance_self_check(void) {
   bad |= !(t.global.atol == 6e-8 && t.global.rtol == 9e-8 && !t.global.lsb);
   parse_tolerance("1 LSB", &t);
   bad |= !(t.global.lsb && !t.global.has_atol);
-  parse_tolerance("builtin only; 1 LSB of the dequantized int output "
-                  "(atol=3e-3)", &t);
+  parse_tolerance(
+      "builtin only; 1 LSB of the dequantized int output "
+      "(atol=3e-3)",
+      &t);
   bad |= !(t.global.lsb && t.global.atol == 3e-3);
-  parse_tolerance("out 0: atol=0 rtol=0 (builtin==XNNPACK bit-identical); "
-                  "out 1, 3: exact (inputs passed through); out 2: exact "
-                  "(int32)", &t);
+  parse_tolerance(
+      "out 0: atol=0 rtol=0 (builtin==XNNPACK bit-identical); "
+      "out 1, 3: exact (inputs passed through); out 2: exact "
+      "(int32)",
+      &t);
   bad |= !(t.out[0].set && t.out[1].set && t.out[2].set && t.out[3].set &&
            !t.out[4].set && !t.global.set);
-  parse_tolerance("builtin only; out 0 (boxes), out 2 (scores): float "
-                  "atol=1e-5 rtol=1e-4; out 1 (classes), out 3 "
-                  "(num_detections): exact", &t);
-  bad |= !(t.out[0].rtol == 1e-4 && t.out[2].rtol == 1e-4 &&
-           t.out[1].set && t.out[1].atol == 0 && t.out[3].set);
+  parse_tolerance(
+      "builtin only; out 0 (boxes), out 2 (scores): float "
+      "atol=1e-5 rtol=1e-4; out 1 (classes), out 3 "
+      "(num_detections): exact",
+      &t);
+  bad |= !(t.out[0].rtol == 1e-4 && t.out[2].rtol == 1e-4 && t.out[1].set &&
+           t.out[1].atol == 0 && t.out[3].set);
   parse_tolerance("n/a", &t);
   bad |= t.global.set;
   if (bad) fprintf(stderr, "tolerance parser self-check failed\n");
@@ -180,7 +186,8 @@ static int compare_output(int i, const TfLiteTensor *t, const npy_array *ref,
   if (!cli_type_is_float(type)) {
     int64_t allowed = spec.lsb ? 1 : 0;
     for (size_t k = 0; k < ref->count; k++) {
-      int64_t a = elem_as_i64(data, type, k), b = elem_as_i64(ref->data, type, k);
+      int64_t a = elem_as_i64(data, type, k),
+              b = elem_as_i64(ref->data, type, k);
       int64_t d = a > b ? a - b : b - a;
       if ((double)d > r->max_abs) r->max_abs = (double)d;
       if (d) r->nonzero++;
@@ -190,8 +197,8 @@ static int compare_output(int i, const TfLiteTensor *t, const npy_array *ref,
     double atol = spec.has_atol ? spec.atol : DEFAULT_TOL;
     double rtol = spec.has_rtol ? spec.rtol : DEFAULT_TOL;
     double ratol = fmax(atol, DEFAULT_TOL), rrtol = fmax(rtol, DEFAULT_TOL);
-    size_t n = ref->count * (type == kTfLiteComplex64 ||
-                                     type == kTfLiteComplex128 ? 2 : 1);
+    size_t n = ref->count *
+               (type == kTfLiteComplex64 || type == kTfLiteComplex128 ? 2 : 1);
     TfLiteType scalar = type == kTfLiteComplex64    ? kTfLiteFloat32
                         : type == kTfLiteComplex128 ? kTfLiteFloat64
                                                     : type;
@@ -273,7 +280,7 @@ static int open_model(const char *model_path, const char *signature,
                       int rounding, run_ctx *c, row_result *r) {
   char err[512];
   c->model = TfLiteModelCreateFromFileWithErrorReporter(model_path,
-                                                       quiet_reporter, NULL);
+                                                        quiet_reporter, NULL);
   if (!c->model) {
     snprintf(r->status, sizeof r->status, "ERROR: load: %s",
              TflcGetLastModelError());
@@ -282,8 +289,8 @@ static int open_model(const char *model_path, const char *signature,
   c->opts = TfLiteInterpreterOptionsCreate();
   if (c->opts) {
     TfLiteInterpreterOptionsSetErrorReporter(c->opts, quiet_reporter, NULL);
-    TflcInterpreterOptionsSetQuantizedRounding(
-        c->opts, (TflcQuantizedRounding)rounding);
+    TflcInterpreterOptionsSetQuantizedRounding(c->opts,
+                                               (TflcQuantizedRounding)rounding);
   }
   c->it = c->opts ? TfLiteInterpreterCreate(c->model, c->opts) : NULL;
   if (!c->it) {
@@ -411,7 +418,8 @@ done:
 /* expected-error rows that tflc runs on purpose, and why. */
 static const char *intentional_deviation(const char *path) {
   if (strcmp(path, "tflite-micro/person_detect.tflite") == 0)
-    return "TensorFlow Lite refuses its rank-1 biases with quantized_dimension=3, TensorFlow Lite Micro "
+    return "TensorFlow Lite refuses its rank-1 biases with "
+           "quantized_dimension=3, TensorFlow Lite Micro "
            "runs it, so does tflc (with a warning)";
   return NULL;
 }
@@ -449,7 +457,8 @@ static void run_expected_error_row(const char *dir, const row *w,
     /* tflc runs this model on purpose: it must run. */
     if (stage) {
       snprintf(err, sizeof err, "%s", msg);
-      snprintf(r->status, sizeof r->status, "FAIL: %s, but %s failed: %.200s", deviation, stage, err);
+      snprintf(r->status, sizeof r->status, "FAIL: %s, but %s failed: %.200s",
+               deviation, stage, err);
     } else {
       snprintf(r->status, sizeof r->status, "PASS (runs: %s)", deviation);
       r->pass = 1;
@@ -535,7 +544,8 @@ static void load_expected(const char *file, expected *e, char **text) {
 
 static int find_expected(const expected *e, const row *w) {
   for (int i = 0; i < e->n; i++)
-    if (strcmp(e->path[i], w->path) == 0 && strcmp(e->sig[i], w->signature) == 0)
+    if (strcmp(e->path[i], w->path) == 0 &&
+        strcmp(e->sig[i], w->signature) == 0)
       return i;
   return -1;
 }
@@ -639,9 +649,10 @@ int main(int argc, char **argv) {
              e.path[k], e.sig[k]);
       listed_failed++;
     }
-  printf("\n%d of %d rows pass; %d listed model(s) failing; %d newly "
-         "passing\n",
-         n_pass, n_rows, listed_failed, newly);
+  printf(
+      "\n%d of %d rows pass; %d listed model(s) failing; %d newly "
+      "passing\n",
+      n_pass, n_rows, listed_failed, newly);
   free(text);
   free(exp_text);
   free(e.path);

@@ -56,7 +56,8 @@ static int32_t p_mulq(int32_t x, int32_t m, int s) {
   const int r = s > 0 ? 0 : -s;
   if (r == 0) return h;
   const int64_t d = 1LL << r;
-  return (int32_t)(h >= 0 ? ((int64_t)h + d / 2) / d : -((-(int64_t)h + d / 2) / d));
+  return (int32_t)(h >= 0 ? ((int64_t)h + d / 2) / d
+                          : -((-(int64_t)h + d / 2) / d));
 }
 
 /* ---- the reference interpreter ------------------------------------------ */
@@ -104,7 +105,8 @@ static void act_range(int act, const tflc_tensor_def *o, int32_t *lo,
 }
 
 /* Output size and leading padding of one axis (SAME = 0, VALID = 1). */
-static int pad_before(int padding, int in, int k, int stride, int dil, int out) {
+static int pad_before(int padding, int in, int k, int stride, int dil,
+                      int out) {
   if (padding != 0) return 0;
   const int eff = (k - 1) * dil + 1;
   int total = (out - 1) * stride + eff - in;
@@ -136,7 +138,8 @@ static void ref_conv(ref_model *m, const tflc_operator_def *op, int depthwise) {
   int8_t *out = m->vals[oi];
   const int mult = depthwise ? oc / ic : 1;
   for (int c = 0; c < oc; c++) {
-    const float sw_c = w->quant->n_scale > 1 ? w->quant->scale[c] : w->quant->scale[0];
+    const float sw_c =
+        w->quant->n_scale > 1 ? w->quant->scale[c] : w->quant->scale[0];
     int32_t mq;
     int sq;
     p_mult((double)scale0(x) * (double)sw_c / (double)scale0(o), &mq, &sq);
@@ -207,12 +210,14 @@ static void ref_softmax(ref_model *m, const tflc_operator_def *op) {
   int8_t *out = m->vals[op->outputs[0]];
   for (size_t r = 0; r < rows; r++) {
     int mx = -128;
-    for (int i = 0; i < depth; i++) mx = in[r * depth + i] > mx ? in[r * depth + i] : mx;
+    for (int i = 0; i < depth; i++)
+      mx = in[r * depth + i] > mx ? in[r * depth + i] : mx;
     double sum = 0;
     for (int i = 0; i < depth; i++)
       sum += exp((double)beta * scale0(x) * (in[r * depth + i] - mx));
     for (int i = 0; i < depth; i++) {
-      const double p = exp((double)beta * scale0(x) * (in[r * depth + i] - mx)) / sum;
+      const double p =
+          exp((double)beta * scale0(x) * (in[r * depth + i] - mx)) / sum;
       long v = lround(p / scale0(o)) + zp0(o);
       out[r * depth + i] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
     }
@@ -251,7 +256,8 @@ static void run_case(ref_model *m, TfLiteInterpreter *it, const int8_t *input,
   if (ref_run(m) != 0) return;
   TfLiteTensor *tin = TfLiteInterpreterGetInputTensor(it, 0);
   CHECK(TfLiteTensorCopyFromBuffer(tin, input, n_in) == kTfLiteOk);
-  CHECK_MSG(TfLiteInterpreterInvoke(it) == kTfLiteOk, "%s: invoke failed", label);
+  CHECK_MSG(TfLiteInterpreterInvoke(it) == kTfLiteOk, "%s: invoke failed",
+            label);
   /* The logits: the last op's input, not overwritten after SOFTMAX ran. */
   const TfLiteTensor *tl = TfLiteInterpreterGetTensor(it, sm);
   const int8_t *gl = (const int8_t *)TfLiteTensorData(tl);

@@ -19,9 +19,9 @@ typedef struct seanet_row {
 } seanet_row;
 
 static const seanet_row kRows[] = {
-    {"add0", 1},           {"sub0", 1},          {"quantize0", 1},
-    {"pad0", 1},           {"strided_slice0", 1}, {"conv0", 1},
-    {"conv8", 1},          {"leaky_relu0", 1},   {"transpose_conv0", 1},
+    {"add0", 1},  {"sub0", 1},           {"quantize0", 1},
+    {"pad0", 1},  {"strided_slice0", 1}, {"conv0", 1},
+    {"conv8", 1}, {"leaky_relu0", 1},    {"transpose_conv0", 1},
 };
 
 /* Reads a CSV of integers; returns a malloc'd array (NULL when missing). */
@@ -54,8 +54,7 @@ static long long *read_input(const char *dir, const char *name, int i,
   static const char *types[] = {"int16", "int32", "int8"};
   char path[1024];
   for (int k = 0; k < 3; k++) {
-    snprintf(path, sizeof path, "%s/%s_input%d_%s.csv", dir, name, i,
-             types[k]);
+    snprintf(path, sizeof path, "%s/%s_input%d_%s.csv", dir, name, i, types[k]);
     long long *v = read_csv(path, n);
     if (v) return v;
   }
@@ -78,8 +77,7 @@ static int fill_input(TfLiteTensor *t, const long long *v, size_t n) {
       if (bytes != n) return -1;
       for (size_t i = 0; i < n; i++) ((int8_t *)d)[i] = (int8_t)v[i];
       return 0;
-    default:
-      return -1;
+    default: return -1;
   }
 }
 
@@ -132,8 +130,8 @@ static void run_row(const char *dir, const seanet_row *row) {
                   "golden %lld)",
                   row->name, bad, n, first, bad ? got[first] : 0,
                   bad ? golden[first] : 0);
-        if (bad == 0) printf("%s: %zu values match the golden output\n",
-                             row->name, n);
+        if (bad == 0)
+          printf("%s: %zu values match the golden output\n", row->name, n);
       }
     }
     free(golden);

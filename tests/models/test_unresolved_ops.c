@@ -18,7 +18,8 @@ static const unresolved_case cases[] = {
     {"coral/model_invoking_error.tflite", "fake-op-double"},
     {"coral/mobilenet_v1_0.25_128_quant_edgetpu.tflite", "edgetpu-custom-op"},
     {"mediapipe/face-detector-quantized_edgetpu.tflite", "edgetpu-custom-op"},
-    {"coral/posenet_mobilenet_v1_075_353_481_16_quant_decoder.tflite", "PosenetDecoderOp"},
+    {"coral/posenet_mobilenet_v1_075_353_481_16_quant_decoder.tflite",
+     "PosenetDecoderOp"},
     {"tflite-micro/audio_preprocessor_float.tflite", "Signal"},
     {"tflite-micro/audio_preprocessor_int8.tflite", "Signal"},
     {"tf-examples/dummy_sp_text_embedder.tflite", "TFSentencepieceTokenizeOp"},
@@ -50,8 +51,10 @@ int main(int argc, char **argv) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, cases[i].path);
     messages[0] = '\0';
-    TfLiteModel *model = TfLiteModelCreateFromFileWithErrorReporter(path, collect, NULL);
-    CHECK_MSG(model != NULL, "%s does not load: %s", cases[i].path, TflcGetLastModelError());
+    TfLiteModel *model =
+        TfLiteModelCreateFromFileWithErrorReporter(path, collect, NULL);
+    CHECK_MSG(model != NULL, "%s does not load: %s", cases[i].path,
+              TflcGetLastModelError());
     if (!model) continue;
     TfLiteInterpreterOptions *opts = TfLiteInterpreterOptionsCreate();
     TfLiteInterpreterOptionsSetErrorReporter(opts, collect, NULL);
@@ -60,10 +63,12 @@ int main(int argc, char **argv) {
     CHECK_MSG(it != NULL, "%s: no interpreter", cases[i].path);
     if (it) {
       TfLiteStatus s = TfLiteInterpreterAllocateTensors(it);
-      CHECK_MSG(s == kTfLiteError, "%s: AllocateTensors should fail", cases[i].path);
+      CHECK_MSG(s == kTfLiteError, "%s: AllocateTensors should fail",
+                cases[i].path);
       CHECK_CONTAINS(messages, cases[i].op);
       CHECK_CONTAINS(messages, "custom op");
-      if (strcmp(cases[i].op, "edgetpu-custom-op") == 0) CHECK_CONTAINS(messages, "Edge TPU");
+      if (strcmp(cases[i].op, "edgetpu-custom-op") == 0)
+        CHECK_CONTAINS(messages, "Edge TPU");
       /* Invoke after the failed allocation is refused too. */
       CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteError);
       printf("%-66s refused: %.120s\n", cases[i].path, strtok(messages, "\n"));

@@ -159,15 +159,15 @@ static double ref_op(int32_t op, int8_t tt, double x, double y, int act) {
 
 typedef struct bin_case {
   int32_t op;
-  int act; /* -1: no options table at all */
+  int act;       /* -1: no options table at all */
   int8_t tt;     /* input type */
   int8_t tt_out; /* output type (-1: BOOL for comparisons, else tt) */
   const int *sa;
   int ra;
   const int *sb;
   int rb;
-  int b_const;           /* b is a constant tensor */
-  const int *so_decl;    /* declared output shape (NULL: the broadcast one) */
+  int b_const;        /* b is a constant tensor */
+  const int *so_decl; /* declared output shape (NULL: the broadcast one) */
   int ro_decl;
 } bin_case;
 
@@ -204,8 +204,8 @@ static TfLiteInterpreter *bin_build(const bin_case *c, const void *bdata,
   } else if (!ref_bcast_shape(c->sa, c->ra, c->sb, c->rb, so, &ro)) {
     ro = 0;
   }
-  int8_t tt_out = c->tt_out >= 0 ? c->tt_out
-                                 : (is_cmp(c->op) ? TFLC_TT_BOOL : c->tt);
+  int8_t tt_out =
+      c->tt_out >= 0 ? c->tt_out : (is_cmp(c->op) ? TFLC_TT_BOOL : c->tt);
   tm_model *m = tm_create();
   int ta = tm_tensor(m, c->tt, c->sa, c->ra, "a");
   int tb;
@@ -285,8 +285,8 @@ static void check_case(const bin_case *c, const char *label) {
                     (isnan(got) && isnan(want)))
                  : got == want;
     if (!ok && bad++ < 5)
-      CHECK_MSG(ok, "%s: element %zu: %g op %g = %.9g, want %.9g", label, k,
-                x, y, got, want);
+      CHECK_MSG(ok, "%s: element %zu: %g op %g = %.9g, want %.9g", label, k, x,
+                y, got, want);
   }
   CHECK_MSG(bad == 0, "%s: %d wrong elements", label, bad);
   tm_interpreter_delete(it);
@@ -302,19 +302,15 @@ static int quant_path(int32_t op, int8_t tt) {
   switch (op) {
     case TFLC_OP_ADD:
     case TFLC_OP_SUB:
-    case TFLC_OP_MUL:
-      return q8 || tt == TFLC_TT_INT16;
-    case TFLC_OP_SQUARED_DIFFERENCE:
-      return tt == TFLC_TT_INT8;
+    case TFLC_OP_MUL: return q8 || tt == TFLC_TT_INT16;
+    case TFLC_OP_SQUARED_DIFFERENCE: return tt == TFLC_TT_INT8;
     case TFLC_OP_EQUAL:
     case TFLC_OP_NOT_EQUAL:
     case TFLC_OP_LESS:
     case TFLC_OP_LESS_EQUAL:
     case TFLC_OP_GREATER:
-    case TFLC_OP_GREATER_EQUAL:
-      return q8;
-    default:
-      return 0;
+    case TFLC_OP_GREATER_EQUAL: return q8;
+    default: return 0;
   }
 }
 
@@ -362,15 +358,15 @@ static void test_arith(void) {
     for (int t = 0; t < 3; t++) {
       if (ops[o] == TFLC_OP_DIV && types[t] == TFLC_TT_INT64) continue;
       for (int k = 0; k < 5; k++) {
-        snprintf(label, sizeof label, "op %d type %d act %d", ops[o],
-                 types[t], acts[k]);
+        snprintf(label, sizeof label, "op %d type %d act %d", ops[o], types[t],
+                 acts[k]);
         /* same shape */
-        bin_case c = {ops[o], acts[k], types[t], -1, S23, 2, S23, 2, 0, NULL,
-                      0};
+        bin_case c = {ops[o], acts[k], types[t], -1,   S23, 2,
+                      S23,    2,       0,        NULL, 0};
         check_case(&c, label);
         /* broadcasting */
-        bin_case c2 = {ops[o], acts[k], types[t], -1, S213, 3, S41, 2, 0,
-                       NULL, 0};
+        bin_case c2 = {ops[o], acts[k], types[t], -1,   S213, 3,
+                       S41,    2,       0,        NULL, 0};
         check_case(&c2, label);
       }
       snprintf(label, sizeof label, "op %d type %d broadcast", ops[o],
@@ -390,8 +386,7 @@ static void test_arith(void) {
           /* constant operand */
           {ops[o], TFLC_ACT_NONE, types[t], -1, S213, 3, S3, 1, 1, NULL, 0},
           /* larger, odd sizes */
-          {ops[o], TFLC_ACT_NONE, types[t], -1, SBIG, 3, SBIG2, 2, 0, NULL,
-           0},
+          {ops[o], TFLC_ACT_NONE, types[t], -1, SBIG, 3, SBIG2, 2, 0, NULL, 0},
           /* zero-size */
           {ops[o], TFLC_ACT_NONE, types[t], -1, S03, 2, S1_3, 2, 0, NULL, 0},
           {ops[o], TFLC_ACT_NONE, types[t], -1, S20, 2, NULL, 0, 0, NULL, 0},
@@ -403,13 +398,12 @@ static void test_arith(void) {
 }
 
 static void test_other_binary(void) {
-  const int32_t ops[] = {TFLC_OP_LESS,          TFLC_OP_GREATER,
-                         TFLC_OP_LESS_EQUAL,    TFLC_OP_GREATER_EQUAL,
-                         TFLC_OP_EQUAL,         TFLC_OP_NOT_EQUAL,
-                         TFLC_OP_MAXIMUM,       TFLC_OP_MINIMUM,
-                         TFLC_OP_SQUARED_DIFFERENCE};
+  const int32_t ops[] = {
+      TFLC_OP_LESS,          TFLC_OP_GREATER, TFLC_OP_LESS_EQUAL,
+      TFLC_OP_GREATER_EQUAL, TFLC_OP_EQUAL,   TFLC_OP_NOT_EQUAL,
+      TFLC_OP_MAXIMUM,       TFLC_OP_MINIMUM, TFLC_OP_SQUARED_DIFFERENCE};
   const int8_t types[] = {TFLC_TT_FLOAT32, TFLC_TT_INT32, TFLC_TT_INT64,
-                          TFLC_TT_BOOL, TFLC_TT_INT8, TFLC_TT_UINT8,
+                          TFLC_TT_BOOL,    TFLC_TT_INT8,  TFLC_TT_UINT8,
                           TFLC_TT_INT16};
   char label[128];
   for (size_t o = 0; o < sizeof ops / sizeof ops[0]; o++) {
@@ -418,16 +412,14 @@ static void test_other_binary(void) {
       int8_t tt = types[t];
       int eq = op == TFLC_OP_EQUAL || op == TFLC_OP_NOT_EQUAL;
       int mm = op == TFLC_OP_MAXIMUM || op == TFLC_OP_MINIMUM;
-      int supported = tt == TFLC_TT_FLOAT32 || tt == TFLC_TT_INT32 ||
-                      (tt == TFLC_TT_INT64 &&
-                       op != TFLC_OP_SQUARED_DIFFERENCE) ||
-                      (tt == TFLC_TT_BOOL && eq) ||
-                      ((tt == TFLC_TT_INT8 || tt == TFLC_TT_UINT8 ||
-                        tt == TFLC_TT_INT16) &&
-                       mm) ||
-                      (tt == TFLC_TT_INT16 &&
-                       (op == TFLC_OP_EQUAL || op == TFLC_OP_LESS ||
-                        op == TFLC_OP_GREATER_EQUAL));
+      int supported =
+          tt == TFLC_TT_FLOAT32 || tt == TFLC_TT_INT32 ||
+          (tt == TFLC_TT_INT64 && op != TFLC_OP_SQUARED_DIFFERENCE) ||
+          (tt == TFLC_TT_BOOL && eq) ||
+          ((tt == TFLC_TT_INT8 || tt == TFLC_TT_UINT8 || tt == TFLC_TT_INT16) &&
+           mm) ||
+          (tt == TFLC_TT_INT16 && (op == TFLC_OP_EQUAL || op == TFLC_OP_LESS ||
+                                   op == TFLC_OP_GREATER_EQUAL));
       snprintf(label, sizeof label, "op %d type %d", op, tt);
       bin_case cs[] = {
           {op, -1, tt, -1, S23, 2, S23, 2, 0, NULL, 0},
@@ -444,8 +436,9 @@ static void test_other_binary(void) {
       } else {
         /* Quantized types with a quantized path need quantization
          * parameters (tests/ops/test_quant_binary.c covers them). */
-        check_error(&cs[0], quant_path(op, tt) ? "has no quantization parameters"
-                                               : "is not supported");
+        check_error(&cs[0], quant_path(op, tt)
+                                ? "has no quantization parameters"
+                                : "is not supported");
       }
     }
   }
@@ -463,17 +456,17 @@ static TfLiteInterpreter *simple_i32(int32_t op, const int32_t *bconst, int nb,
 
 static void run_i32(TfLiteInterpreter *it, const int32_t *a, int32_t *out,
                     int n, TfLiteStatus want_status) {
-  CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(
-                   TfLiteInterpreterGetInputTensor(it, 0), a,
-                   sizeof(int32_t) * (size_t)n),
-               kTfLiteOk);
+  CHECK_EQ_INT(
+      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), a,
+                                 sizeof(int32_t) * (size_t)n),
+      kTfLiteOk);
   CHECK_EQ_INT(TfLiteInterpreterInvoke(it) == kTfLiteOk,
                want_status == kTfLiteOk);
   if (want_status == kTfLiteOk)
-    CHECK_EQ_INT(TfLiteTensorCopyToBuffer(
-                     TfLiteInterpreterGetOutputTensor(it, 0), out,
-                     sizeof(int32_t) * (size_t)n),
-                 kTfLiteOk);
+    CHECK_EQ_INT(
+        TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), out,
+                                 sizeof(int32_t) * (size_t)n),
+        kTfLiteOk);
 }
 
 /* Hand-computed integer corner cases. */
@@ -535,7 +528,7 @@ static void test_int_corners(void) {
     if (it) {
       run_i32(it, a, out, 3, kTfLiteOk);
       CHECK_EQ_INT(out[0], INT32_MAX - 1);
-      CHECK_EQ_INT(out[1], 0); /* 2 - INT32_MAX < 0 */
+      CHECK_EQ_INT(out[1], 0);             /* 2 - INT32_MAX < 0 */
       CHECK_EQ_INT(out[2], INT32_MAX - 1); /* wraps positive */
       tm_interpreter_delete(it);
     }
@@ -544,8 +537,17 @@ static void test_int_corners(void) {
   {
     int s[1] = {3};
     const float b[] = {0.0f, 0.0f, 0.0f};
-    bin_case c = {TFLC_OP_DIV, TFLC_ACT_NONE, TFLC_TT_FLOAT32, -1, s, 1, s,
-                  1, 1, NULL, 0};
+    bin_case c = {TFLC_OP_DIV,
+                  TFLC_ACT_NONE,
+                  TFLC_TT_FLOAT32,
+                  -1,
+                  s,
+                  1,
+                  s,
+                  1,
+                  1,
+                  NULL,
+                  0};
     char err[512];
     TfLiteInterpreter *it = bin_build(&c, b, err, sizeof err);
     CHECK_MSG(it != NULL, "%s", err);
@@ -568,8 +570,8 @@ static void test_int_corners(void) {
 /* Resizing an input re-runs prepare: new broadcast plan and output shape. */
 static void test_resize(void) {
   int s[2] = {2, 3};
-  bin_case c = {TFLC_OP_ADD, TFLC_ACT_NONE, TFLC_TT_FLOAT32, -1, s, 2, S3,
-                1, 1, NULL, 0};
+  bin_case c = {
+      TFLC_OP_ADD, TFLC_ACT_NONE, TFLC_TT_FLOAT32, -1, s, 2, S3, 1, 1, NULL, 0};
   const float b[] = {10, 20, 30};
   char err[512];
   TfLiteInterpreter *it = bin_build(&c, b, err, sizeof err);
@@ -598,23 +600,33 @@ static void test_resize(void) {
 static void test_errors(void) {
   /* incompatible shapes */
   bin_case c1 = {TFLC_OP_ADD, -1, TFLC_TT_FLOAT32, -1, S23, 2, S4, 1, 0,
-                 S23, 2};
+                 S23,         2};
   check_error(&c1, "not broadcastable");
   check_error(&c1, "[2,3]");
   bin_case c1b = {TFLC_OP_LESS, -1, TFLC_TT_INT32, -1, S03, 2, S23, 2, 0,
-                  S23, 2};
+                  S23,          2};
   check_error(&c1b, "not broadcastable");
   /* rank above 6 */
-  bin_case c2 = {TFLC_OP_MUL, -1, TFLC_TT_FLOAT32, -1, S7, 7, S1, 1, 0, NULL,
-                 0};
+  bin_case c2 = {TFLC_OP_MUL, -1, TFLC_TT_FLOAT32, -1, S7, 7, S1, 1, 0,
+                 NULL,        0};
   check_error(&c2, "at most 6");
   /* mismatched output type */
-  bin_case c3 = {TFLC_OP_SUB, -1, TFLC_TT_FLOAT32, TFLC_TT_INT32, S23, 2, S23,
-                 2, 0, NULL, 0};
+  bin_case c3 = {
+      TFLC_OP_SUB, -1, TFLC_TT_FLOAT32, TFLC_TT_INT32, S23, 2, S23, 2, 0,
+      NULL,        0};
   check_error(&c3, "output type INT32");
   /* comparison output must be BOOL */
-  bin_case c4 = {TFLC_OP_GREATER, -1, TFLC_TT_FLOAT32, TFLC_TT_FLOAT32, S23,
-                 2, S23, 2, 0, NULL, 0};
+  bin_case c4 = {TFLC_OP_GREATER,
+                 -1,
+                 TFLC_TT_FLOAT32,
+                 TFLC_TT_FLOAT32,
+                 S23,
+                 2,
+                 S23,
+                 2,
+                 0,
+                 NULL,
+                 0};
   check_error(&c4, "BOOL");
   /* quantized types without quantization parameters are refused (DIV's
    * quantized path: tests/ops/test_quant_more.c) */
@@ -625,16 +637,17 @@ static void test_errors(void) {
     bin_case cu = {ops[i], -1, TFLC_TT_UINT8, -1, S23, 2, S23, 2, 0, NULL, 0};
     check_error(&cu, "has no quantization parameters");
   }
-  bin_case c5 = {TFLC_OP_DIV, -1, TFLC_TT_INT64, -1, S23, 2, S23, 2, 0, NULL,
-                 0};
+  bin_case c5 = {TFLC_OP_DIV, -1, TFLC_TT_INT64, -1, S23, 2, S23,
+                 2,           0,  NULL,          0};
   check_error(&c5, "INT64 is not supported");
   /* TANH and SIGN_BIT fused activations are refused */
   for (int i = 0; i < 4; i++) {
-    bin_case ct = {ops[i], TFLC_ACT_TANH, TFLC_TT_FLOAT32, -1, S23, 2, S23, 2,
-                   0, NULL, 0};
+    bin_case ct = {
+        ops[i], TFLC_ACT_TANH, TFLC_TT_FLOAT32, -1, S23, 2, S23, 2, 0, NULL, 0};
     check_error(&ct, "TANH");
-    bin_case cs = {ops[i], TFLC_ACT_SIGN_BIT, TFLC_TT_FLOAT32, -1, S23, 2,
-                   S23, 2, 0, NULL, 0};
+    bin_case cs = {
+        ops[i], TFLC_ACT_SIGN_BIT, TFLC_TT_FLOAT32, -1, S23, 2, S23, 2, 0, NULL,
+        0};
     check_error(&cs, "SIGN_BIT");
     bin_case cx = {ops[i], 42, TFLC_TT_INT32, -1, S23, 2, S23, 2, 0, NULL, 0};
     check_error(&cx, "activation");
@@ -656,12 +669,15 @@ static void test_graph_errors(void) {
     uint8_t *bytes = tm_finish(m, &size);
     tm_free(m);
     CHECK(bytes != NULL);
-    TfLiteInterpreter *it = bytes ? tm_interpreter(bytes, size, err, sizeof err)
-                                  : NULL;
+    TfLiteInterpreter *it =
+        bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
     CHECK(it == NULL);
-    if (it) tm_interpreter_delete(it);
-    else CHECK_CONTAINS(err, "input 2 type INT32 does not match input 1 type "
-                             "FLOAT32");
+    if (it)
+      tm_interpreter_delete(it);
+    else
+      CHECK_CONTAINS(err,
+                     "input 2 type INT32 does not match input 1 type "
+                     "FLOAT32");
     free(bytes);
   }
   {
@@ -674,11 +690,13 @@ static void test_graph_errors(void) {
     uint8_t *bytes = tm_finish(m, &size);
     tm_free(m);
     CHECK(bytes != NULL);
-    TfLiteInterpreter *it = bytes ? tm_interpreter(bytes, size, err, sizeof err)
-                                  : NULL;
+    TfLiteInterpreter *it =
+        bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
     CHECK(it == NULL);
-    if (it) tm_interpreter_delete(it);
-    else CHECK_CONTAINS(err, "expected 2 inputs");
+    if (it)
+      tm_interpreter_delete(it);
+    else
+      CHECK_CONTAINS(err, "expected 2 inputs");
     free(bytes);
   }
 }

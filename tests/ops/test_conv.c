@@ -56,15 +56,20 @@ static int build(const op_spec *s, oo_run *r) {
                       : oo_in(io->tt, io->shape, io->rank, NULL);
     if (io->omitted) ins[i].tt = -1;
   }
-  const oo_op op = {s->op, s->bo, s->fields, s->n_fields, ins, s->n_in,
+  const oo_op op = {s->op,
+                    s->bo,
+                    s->fields,
+                    s->n_fields,
+                    ins,
+                    s->n_in,
                     oo_out_t(TFLC_TT_FLOAT32, s->out_shape, s->out_rank)};
-  const oo_ext x = {.custom = s->custom,
-                    .custom_options = s->custom_opts,
-                    .custom_options_size = s->custom_size,
-                    .opts = {.custom_name = s->custom,
-                             .custom_reg = s->custom
-                                               ? &kern_convolution_2d_transpose_bias
-                                               : NULL}};
+  const oo_ext x = {
+      .custom = s->custom,
+      .custom_options = s->custom_opts,
+      .custom_options_size = s->custom_size,
+      .opts = {.custom_name = s->custom,
+               .custom_reg =
+                   s->custom ? &kern_convolution_2d_transpose_bias : NULL}};
   return oo_build_ext(&op, &x, r) == 0;
 }
 
@@ -111,12 +116,12 @@ static void expect_error(const char *label, const op_spec *s,
 /* ---- CONV_2D ------------------------------------------------------------ */
 
 typedef struct conv_case {
-  int n, h, w, c;      /* input */
-  int oc, kh, kw, fc;  /* filter [oc, kh, kw, fc]; groups = c / fc */
+  int n, h, w, c;     /* input */
+  int oc, kh, kw, fc; /* filter [oc, kh, kw, fc]; groups = c / fc */
   int sh, sw, dh, dw;
   int padding, act;
-  int bias;            /* 0: omitted, 1: present, 2: 2 inputs only */
-  int filter_input;    /* filter is a graph input, not a constant */
+  int bias;         /* 0: omitted, 1: present, 2: 2 inputs only */
+  int filter_input; /* filter is a graph input, not a constant */
 } conv_case;
 
 static void ref_conv(const conv_case *k, const float *in, const float *f,
@@ -141,8 +146,8 @@ static void ref_conv(const conv_case *k, const float *in, const float *f,
                 if (iy < 0 || iy >= k->h || ix < 0 || ix >= k->w) continue;
                 double v = in[((size_t)(n * k->h + iy) * k->w + ix) * k->c +
                               g * k->fc + ci];
-                double wv = f[((size_t)(o * k->kh + ky) * k->kw + kx) * k->fc +
-                              ci];
+                double wv =
+                    f[((size_t)(o * k->kh + ky) * k->kw + kx) * k->fc + ci];
                 s += v * wv;
                 mag += fabs(v * wv);
               }
@@ -154,10 +159,19 @@ static void ref_conv(const conv_case *k, const float *in, const float *f,
 static void conv_spec(const conv_case *k, op_spec *s, tflc_opt_field *f,
                       const float *filt, const float *bias, int *is, int *fs,
                       int *bs, int *os, int oh, int ow) {
-  is[0] = k->n; is[1] = k->h; is[2] = k->w; is[3] = k->c;
-  fs[0] = k->oc; fs[1] = k->kh; fs[2] = k->kw; fs[3] = k->fc;
+  is[0] = k->n;
+  is[1] = k->h;
+  is[2] = k->w;
+  is[3] = k->c;
+  fs[0] = k->oc;
+  fs[1] = k->kh;
+  fs[2] = k->kw;
+  fs[3] = k->fc;
   bs[0] = k->oc;
-  os[0] = k->n; os[1] = oh; os[2] = ow; os[3] = k->oc;
+  os[0] = k->n;
+  os[1] = oh;
+  os[2] = ow;
+  os[3] = k->oc;
   f[0] = tm_opt_int(0, TFLC_OPT_I8, k->padding);
   f[1] = tm_opt_int(1, TFLC_OPT_I32, k->sw);
   f[2] = tm_opt_int(2, TFLC_OPT_I32, k->sh);
@@ -171,7 +185,8 @@ static void conv_spec(const conv_case *k, op_spec *s, tflc_opt_field *f,
   s->n_fields = 6;
   s->n_in = k->bias == 2 ? 2 : 3;
   s->in[0] = (io_spec){TFLC_TT_FLOAT32, is, 4, NULL, 0};
-  s->in[1] = (io_spec){TFLC_TT_FLOAT32, fs, 4, k->filter_input ? NULL : filt, 0};
+  s->in[1] =
+      (io_spec){TFLC_TT_FLOAT32, fs, 4, k->filter_input ? NULL : filt, 0};
   s->in[2] = (io_spec){TFLC_TT_FLOAT32, bs, 1, bias, k->bias != 1};
   s->out_shape = os;
   s->out_rank = 4;
@@ -195,7 +210,11 @@ static void check_conv(const char *label, const conv_case *k) {
   conv_spec(k, &s, f, filt, bias, is, fs, bs, os, oh, ow);
   const void *host[3] = {in, filt, bias};
   run_check(label, &s, host, os, 4, want, tol);
-  free(in); free(filt); free(bias); free(want); free(tol);
+  free(in);
+  free(filt);
+  free(bias);
+  free(want);
+  free(tol);
 }
 
 static void test_conv_2d(void) {
@@ -207,64 +226,68 @@ static void test_conv_2d(void) {
     for (int st = 1; st <= 3; st++)
       for (int dil = 1; dil <= 2; dil++)
         for (int a = 0; a < 4; a++) {
-          conv_case k = {2, 7, 6, 3, 5, 3, 2, 3, st, (st % 2) + 1, dil, 1,
-                         pad, acts[a], (a % 2) ? 1 : 0, 0};
+          conv_case k = {2,   7, 6,   3,       5,
+                         3,   2, 3,   st,      (st % 2) + 1,
+                         dil, 1, pad, acts[a], (a % 2) ? 1 : 0,
+                         0};
           snprintf(label, sizeof label,
-                   "conv pad %d stride %d/%d dil %d act %d bias %d", pad,
-                   k.sh, k.sw, dil, acts[a], k.bias);
+                   "conv pad %d stride %d/%d dil %d act %d bias %d", pad, k.sh,
+                   k.sw, dil, acts[a], k.bias);
           check_conv(label, &k);
         }
   /* 1x1 stride 1: the direct GEMM path, with and without groups. */
   check_conv("conv 1x1", &(conv_case){1, 5, 4, 8, 9, 1, 1, 8, 1, 1, 1, 1,
                                       TFLC_PADDING_VALID, TFLC_ACT_NONE, 1, 0});
   check_conv("conv 1x1 same groups",
-             &(conv_case){2, 3, 3, 6, 4, 1, 1, 3, 1, 1, 1, 1,
-                          TFLC_PADDING_SAME, TFLC_ACT_RELU, 1, 0});
-  check_conv("conv 1x1 stride 2", &(conv_case){1, 5, 5, 4, 3, 1, 1, 4, 2, 2, 1,
-                                               1, TFLC_PADDING_SAME,
-                                               TFLC_ACT_NONE, 1, 0});
+             &(conv_case){2, 3, 3, 6, 4, 1, 1, 3, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_RELU, 1, 0});
+  check_conv("conv 1x1 stride 2",
+             &(conv_case){1, 5, 5, 4, 3, 1, 1, 4, 2, 2, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 0});
   /* Grouped 3x3 and depthwise-like (groups == channels). */
-  check_conv("conv groups 2", &(conv_case){1, 6, 5, 4, 6, 3, 3, 2, 1, 1, 1, 1,
-                                           TFLC_PADDING_SAME, TFLC_ACT_NONE, 1,
-                                           0});
-  check_conv("conv groups 4", &(conv_case){2, 5, 5, 4, 8, 3, 3, 1, 2, 1, 1, 2,
-                                           TFLC_PADDING_VALID, TFLC_ACT_RELU6,
-                                           1, 0});
+  check_conv("conv groups 2",
+             &(conv_case){1, 6, 5, 4, 6, 3, 3, 2, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 0});
+  check_conv("conv groups 4",
+             &(conv_case){2, 5, 5, 4, 8, 3, 3, 1, 2, 1, 1, 2,
+                          TFLC_PADDING_VALID, TFLC_ACT_RELU6, 1, 0});
   /* Two-input form (no bias slot at all), non-constant filter. */
-  check_conv("conv 2 inputs", &(conv_case){1, 4, 4, 2, 3, 2, 2, 2, 1, 1, 1, 1,
-                                           TFLC_PADDING_SAME, TFLC_ACT_NONE, 2,
-                                           0});
-  check_conv("conv filter input", &(conv_case){1, 4, 5, 3, 2, 3, 3, 3, 1, 1, 1,
-                                               1, TFLC_PADDING_SAME,
-                                               TFLC_ACT_NONE, 1, 1});
+  check_conv("conv 2 inputs",
+             &(conv_case){1, 4, 4, 2, 3, 2, 2, 2, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 2, 0});
+  check_conv("conv filter input",
+             &(conv_case){1, 4, 5, 3, 2, 3, 3, 3, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 1});
   /* Large enough for several im2col tiles (K = 3*3*64 = 576 -> 56 rows). */
-  check_conv("conv tiles", &(conv_case){1, 12, 11, 64, 7, 3, 3, 64, 1, 1, 1, 1,
-                                        TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
+  check_conv("conv tiles",
+             &(conv_case){1, 12, 11, 64, 7, 3, 3, 64, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
   /* Filter larger than the image (SAME), 1xK and Kx1 filters, big stride. */
-  check_conv("conv filter > image", &(conv_case){1, 2, 3, 2, 2, 5, 5, 2, 1, 1,
-                                                 1, 1, TFLC_PADDING_SAME,
-                                                 TFLC_ACT_NONE, 1, 0});
+  check_conv("conv filter > image",
+             &(conv_case){1, 2, 3, 2, 2, 5, 5, 2, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 0});
   check_conv("conv 1x3", &(conv_case){1, 4, 9, 3, 4, 1, 3, 3, 1, 2, 1, 3,
                                       TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
-  check_conv("conv stride > kernel", &(conv_case){1, 9, 9, 2, 3, 2, 2, 2, 4, 4,
-                                                  1, 1, TFLC_PADDING_VALID,
-                                                  TFLC_ACT_NONE, 1, 0});
+  check_conv("conv stride > kernel",
+             &(conv_case){1, 9, 9, 2, 3, 2, 2, 2, 4, 4, 1, 1,
+                          TFLC_PADDING_VALID, TFLC_ACT_NONE, 1, 0});
   /* Zero-size: batch 0, VALID filter that does not fit, 0 output channels. */
-  check_conv("conv batch 0", &(conv_case){0, 4, 4, 2, 3, 3, 3, 2, 1, 1, 1, 1,
-                                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1,
-                                          0});
-  check_conv("conv valid empty", &(conv_case){1, 2, 2, 2, 3, 3, 3, 2, 1, 1, 1,
-                                              1, TFLC_PADDING_VALID,
-                                              TFLC_ACT_NONE, 1, 0});
-  check_conv("conv 0 out channels", &(conv_case){1, 3, 3, 2, 0, 3, 3, 2, 1, 1,
-                                                 1, 1, TFLC_PADDING_SAME,
-                                                 TFLC_ACT_NONE, 1, 0});
+  check_conv("conv batch 0",
+             &(conv_case){0, 4, 4, 2, 3, 3, 3, 2, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 0});
+  check_conv("conv valid empty",
+             &(conv_case){1, 2, 2, 2, 3, 3, 3, 2, 1, 1, 1, 1,
+                          TFLC_PADDING_VALID, TFLC_ACT_NONE, 1, 0});
+  check_conv("conv 0 out channels",
+             &(conv_case){1, 3, 3, 2, 0, 3, 3, 2, 1, 1, 1, 1, TFLC_PADDING_SAME,
+                          TFLC_ACT_NONE, 1, 0});
 }
 
 /* Resizing the input re-runs prepare: new output size and scratch. */
 static void test_conv_resize(void) {
-  conv_case k = {1, 4, 4, 3, 2, 3, 3, 3, 2, 2, 1, 1, TFLC_PADDING_SAME,
-                 TFLC_ACT_NONE, 1, 0};
+  conv_case k = {
+      1, 4, 4, 3, 2, 3, 3, 3, 2, 2, 1, 1, TFLC_PADDING_SAME, TFLC_ACT_NONE,
+      1, 0};
   int oh = ot_ref_out_size(k.padding, k.h, k.kh, k.sh, 1);
   int ow = ot_ref_out_size(k.padding, k.w, k.kw, k.sw, 1);
   float *filt = rand_buf(2 * 3 * 3 * 3), *bias = rand_buf(2);
@@ -280,53 +303,69 @@ static void test_conv_resize(void) {
   CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(r.it, 0, nd, 4), kTfLiteOk);
   CHECK_EQ_INT(TfLiteInterpreterAllocateTensors(r.it), kTfLiteOk);
   conv_case k2 = k;
-  k2.n = 2; k2.h = 9; k2.w = 7;
-  int oh2 = ot_ref_out_size(k2.padding, 9, 3, 2, 1), ow2 = ot_ref_out_size(k2.padding, 7, 3, 2, 1);
+  k2.n = 2;
+  k2.h = 9;
+  k2.w = 7;
+  int oh2 = ot_ref_out_size(k2.padding, 9, 3, 2, 1),
+      ow2 = ot_ref_out_size(k2.padding, 7, 3, 2, 1);
   size_t nin = 2 * 9 * 7 * 3, nout = (size_t)2 * oh2 * ow2 * 2;
   float *in = rand_buf(nin);
-  double *want = malloc(nout * sizeof(double)), *tol = malloc(nout * sizeof(double));
+  double *want = malloc(nout * sizeof(double)),
+         *tol = malloc(nout * sizeof(double));
   ref_conv(&k2, in, filt, bias, oh2, ow2, want, tol);
-  CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(
-                   TfLiteInterpreterGetInputTensor(r.it, 0), in,
-                   nin * sizeof(float)),
-               kTfLiteOk);
+  CHECK_EQ_INT(
+      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(r.it, 0), in,
+                                 nin * sizeof(float)),
+      kTfLiteOk);
   CHECK_EQ_INT(TfLiteInterpreterInvoke(r.it), kTfLiteOk);
   const int ws[4] = {2, oh2, ow2, 2};
   ot_check_f32_tol("conv resize", oo_out(&r, 0), ws, 4, want, tol);
-  free(in); free(want); free(tol);
+  free(in);
+  free(want);
+  free(tol);
 done:
   oo_free(&r);
-  free(filt); free(bias);
+  free(filt);
+  free(bias);
 }
 
 static void test_conv_errors(void) {
   float z[512] = {0};
-  conv_case base = {1, 5, 5, 4, 2, 3, 3, 4, 1, 1, 1, 1, TFLC_PADDING_SAME,
-                    TFLC_ACT_NONE, 1, 0};
+  conv_case base = {
+      1, 5, 5, 4, 2, 3, 3, 4, 1, 1, 1, 1, TFLC_PADDING_SAME, TFLC_ACT_NONE,
+      1, 0};
   op_spec s;
   tflc_opt_field f[6];
   int is[4], fs[4], bs[1], os[4];
   conv_case k;
 
-  k = base; k.sh = 0;
+  k = base;
+  k.sh = 0;
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv stride 0", &s, "stride");
-  k = base; k.sw = -2;
+  k = base;
+  k.sw = -2;
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv stride -2", &s, "invalid");
-  k = base; k.dh = 0;
+  k = base;
+  k.dh = 0;
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv dilation 0", &s, "dilation");
-  k = base; k.padding = 7;
+  k = base;
+  k.padding = 7;
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv padding 7", &s, "padding");
-  k = base; k.act = TFLC_ACT_TANH;
+  k = base;
+  k.act = TFLC_ACT_TANH;
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv tanh", &s, "activation");
-  k = base; k.fc = 3; /* 4 input channels, filter has 3 */
+  k = base;
+  k.fc = 3; /* 4 input channels, filter has 3 */
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv channels", &s, "multiple");
-  k = base; k.fc = 2; k.oc = 3; /* 2 groups, 3 output channels */
+  k = base;
+  k.fc = 2;
+  k.oc = 3; /* 2 groups, 3 output channels */
   conv_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("conv groups", &s, "groups");
 
@@ -366,10 +405,19 @@ typedef struct dw_case {
 static void dw_spec(const dw_case *k, op_spec *s, tflc_opt_field *f,
                     const float *filt, const float *bias, int *is, int *fs,
                     int *bs, int *os, int oh, int ow) {
-  is[0] = k->n; is[1] = k->h; is[2] = k->w; is[3] = k->c;
-  fs[0] = 1; fs[1] = k->kh; fs[2] = k->kw; fs[3] = k->c * k->m;
+  is[0] = k->n;
+  is[1] = k->h;
+  is[2] = k->w;
+  is[3] = k->c;
+  fs[0] = 1;
+  fs[1] = k->kh;
+  fs[2] = k->kw;
+  fs[3] = k->c * k->m;
   bs[0] = k->c * k->m;
-  os[0] = k->n; os[1] = oh; os[2] = ow; os[3] = k->c * k->m;
+  os[0] = k->n;
+  os[1] = oh;
+  os[2] = ow;
+  os[3] = k->c * k->m;
   f[0] = tm_opt_int(0, TFLC_OPT_I8, k->padding);
   f[1] = tm_opt_int(1, TFLC_OPT_I32, k->sw);
   f[2] = tm_opt_int(2, TFLC_OPT_I32, k->sh);
@@ -429,7 +477,11 @@ static void check_dw(const char *label, const dw_case *k) {
   const void *host[3] = {in, filt, bias};
   const int ws[4] = {k->n, oh, ow, oc};
   run_check(label, &s, host, ws, 4, want, tol);
-  free(in); free(filt); free(bias); free(want); free(tol);
+  free(in);
+  free(filt);
+  free(bias);
+  free(want);
+  free(tol);
 }
 
 static void test_depthwise(void) {
@@ -441,41 +493,44 @@ static void test_depthwise(void) {
       for (int dil = 1; dil <= 2; dil++)
         for (int m = 1; m <= 3; m += 2)
           for (int a = 0; a < 4; a++) {
-            dw_case k = {2, 8, 7, 3, m, 3, 3, st, st, dil, 3 - dil, pad,
-                         acts[a], a != 2};
+            dw_case k = {2,  8,  7,   3,       m,   3,       3,
+                         st, st, dil, 3 - dil, pad, acts[a], a != 2};
             snprintf(label, sizeof label,
                      "dwconv pad %d stride %d dil %d mult %d act %d", pad, st,
                      dil, m, acts[a]);
             check_dw(label, &k);
           }
-  check_dw("dwconv 5x5 stride 2", &(dw_case){1, 11, 10, 16, 1, 5, 5, 2, 2, 1, 1,
-                                             TFLC_PADDING_SAME, TFLC_ACT_RELU6,
-                                             1});
-  check_dw("dwconv 1 channel mult 8", &(dw_case){1, 6, 6, 1, 8, 3, 3, 1, 1, 1, 1,
-                                                 TFLC_PADDING_VALID,
-                                                 TFLC_ACT_NONE, 1});
+  check_dw("dwconv 5x5 stride 2",
+           &(dw_case){1, 11, 10, 16, 1, 5, 5, 2, 2, 1, 1, TFLC_PADDING_SAME,
+                      TFLC_ACT_RELU6, 1});
+  check_dw("dwconv 1 channel mult 8",
+           &(dw_case){1, 6, 6, 1, 8, 3, 3, 1, 1, 1, 1, TFLC_PADDING_VALID,
+                      TFLC_ACT_NONE, 1});
   check_dw("dwconv 1x1", &(dw_case){1, 3, 4, 5, 2, 1, 1, 1, 1, 1, 1,
                                     TFLC_PADDING_SAME, TFLC_ACT_NONE, 1});
   check_dw("dwconv batch 0", &(dw_case){0, 4, 4, 3, 1, 3, 3, 1, 1, 1, 1,
                                         TFLC_PADDING_SAME, TFLC_ACT_NONE, 1});
-  check_dw("dwconv valid empty", &(dw_case){1, 2, 4, 3, 1, 3, 3, 1, 1, 1, 1,
-                                            TFLC_PADDING_VALID, TFLC_ACT_NONE,
-                                            1});
+  check_dw("dwconv valid empty",
+           &(dw_case){1, 2, 4, 3, 1, 3, 3, 1, 1, 1, 1, TFLC_PADDING_VALID,
+                      TFLC_ACT_NONE, 1});
 
   float z[512] = {0};
-  dw_case base = {1, 5, 5, 4, 2, 3, 3, 1, 1, 1, 1, TFLC_PADDING_SAME,
-                  TFLC_ACT_NONE, 1};
+  dw_case base = {
+      1, 5, 5, 4, 2, 3, 3, 1, 1, 1, 1, TFLC_PADDING_SAME, TFLC_ACT_NONE, 1};
   op_spec s;
   tflc_opt_field f[7];
   int is[4], fs[4], bs[1], os[4];
   dw_case k;
-  k = base; k.sw = 0;
+  k = base;
+  k.sw = 0;
   dw_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("dwconv stride 0", &s, "stride");
-  k = base; k.dw = -1;
+  k = base;
+  k.dw = -1;
   dw_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("dwconv dilation -1", &s, "dilation");
-  k = base; k.act = TFLC_ACT_SIGN_BIT;
+  k = base;
+  k.act = TFLC_ACT_SIGN_BIT;
   dw_spec(&k, &s, f, z, z, is, fs, bs, os, 5, 5);
   expect_error("dwconv sign bit", &s, "activation");
   dw_spec(&base, &s, f, z, z, is, fs, bs, os, 5, 5);
@@ -499,10 +554,10 @@ static void test_depthwise(void) {
 /* ---- TRANSPOSE_CONV and Convolution2DTransposeBias ---------------------- */
 
 typedef struct tc_case {
-  int n, h, w, c;     /* input */
-  int oc, kh, kw;     /* weights [oc, kh, kw, c] */
+  int n, h, w, c; /* input */
+  int oc, kh, kw; /* weights [oc, kh, kw, c] */
   int sh, sw;
-  int oh, ow;         /* output size (builtin); computed for the custom op */
+  int oh, ow; /* output size (builtin); computed for the custom op */
   int padding, act, bias;
 } tc_case;
 
@@ -529,7 +584,8 @@ static void ref_tconv(const tc_case *k, int pt, int pl, const float *in,
               if (ix >= k->w) continue;
               for (int c = 0; c < k->c; c++) {
                 double v = in[((size_t)(n * k->h + iy) * k->w + ix) * k->c + c];
-                double wv = wt[((size_t)(o * k->kh + ky) * k->kw + kx) * k->c + c];
+                double wv =
+                    wt[((size_t)(o * k->kh + ky) * k->kw + kx) * k->c + c];
                 s += v * wv;
                 mag += fabs(v * wv);
               }
@@ -544,10 +600,19 @@ static void tc_spec(const tc_case *k, op_spec *s, tflc_opt_field *f,
                     const int32_t *oshape, const float *wt, const float *bias,
                     int *is, int *ws, int *bs, int *os) {
   static const int s4[1] = {4};
-  is[0] = k->n; is[1] = k->h; is[2] = k->w; is[3] = k->c;
-  ws[0] = k->oc; ws[1] = k->kh; ws[2] = k->kw; ws[3] = k->c;
+  is[0] = k->n;
+  is[1] = k->h;
+  is[2] = k->w;
+  is[3] = k->c;
+  ws[0] = k->oc;
+  ws[1] = k->kh;
+  ws[2] = k->kw;
+  ws[3] = k->c;
   bs[0] = k->oc;
-  os[0] = k->n; os[1] = k->oh; os[2] = k->ow; os[3] = k->oc;
+  os[0] = k->n;
+  os[1] = k->oh;
+  os[2] = k->ow;
+  os[3] = k->oc;
   f[0] = tm_opt_int(0, TFLC_OPT_I8, k->padding);
   f[1] = tm_opt_int(1, TFLC_OPT_I32, k->sw);
   f[2] = tm_opt_int(2, TFLC_OPT_I32, k->sh);
@@ -587,7 +652,11 @@ static void check_tconv(const char *label, const tc_case *k) {
   tc_spec(k, &s, f, oshape, wt, bias, is, ws, bs, os);
   const void *host[4] = {NULL, NULL, in, NULL};
   run_check(label, &s, host, os, 4, want, tol);
-  free(in); free(wt); free(bias); free(want); free(tol);
+  free(in);
+  free(wt);
+  free(bias);
+  free(want);
+  free(tol);
 }
 
 static void test_transpose_conv(void) {
@@ -613,14 +682,14 @@ static void test_transpose_conv(void) {
   /* Even kernel, unequal strides, output larger than the natural one. */
   check_tconv("tconv 4x4 s2", &(tc_case){1, 5, 6, 8, 4, 4, 4, 2, 2, 10, 12,
                                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1});
-  check_tconv("tconv 2x3 s(1,2)", &(tc_case){1, 4, 4, 2, 3, 2, 3, 1, 2, 5, 9,
-                                             TFLC_PADDING_VALID,
-                                             TFLC_ACT_NONE, 1});
+  check_tconv("tconv 2x3 s(1,2)",
+              &(tc_case){1, 4, 4, 2, 3, 2, 3, 1, 2, 5, 9, TFLC_PADDING_VALID,
+                         TFLC_ACT_NONE, 1});
   check_tconv("tconv odd out", &(tc_case){1, 3, 3, 4, 2, 3, 3, 2, 2, 5, 6,
                                           TFLC_PADDING_SAME, TFLC_ACT_NONE, 1});
-  check_tconv("tconv many channels", &(tc_case){1, 6, 6, 40, 24, 3, 3, 2, 2, 12,
-                                                12, TFLC_PADDING_SAME,
-                                                TFLC_ACT_NONE, 1});
+  check_tconv("tconv many channels",
+              &(tc_case){1, 6, 6, 40, 24, 3, 3, 2, 2, 12, 12, TFLC_PADDING_SAME,
+                         TFLC_ACT_NONE, 1});
   /* Several GEMM tiles (row of 4*4*16 = 256 floats -> 128 pixels a tile). */
   check_tconv("tconv tiles", &(tc_case){2, 15, 14, 4, 16, 4, 4, 2, 2, 30, 28,
                                         TFLC_PADDING_SAME, TFLC_ACT_RELU, 1});
@@ -629,8 +698,8 @@ static void test_transpose_conv(void) {
 
   /* Three inputs (no bias slot). */
   {
-    tc_case k = {1, 3, 3, 2, 2, 3, 3, 2, 2, 6, 6, TFLC_PADDING_SAME,
-                 TFLC_ACT_NONE, 0};
+    tc_case k = {
+        1, 3, 3, 2, 2, 3, 3, 2, 2, 6, 6, TFLC_PADDING_SAME, TFLC_ACT_NONE, 0};
     int fh = ot_ref_out_size(k.padding, k.oh, k.kh, k.sh, 1);
     int pt = ot_ref_pad_before(k.oh, k.kh, k.sh, 1, fh);
     float *in = rand_buf(18), *wt = rand_buf(36);
@@ -644,22 +713,25 @@ static void test_transpose_conv(void) {
     s.n_in = 3;
     const void *host[3] = {NULL, NULL, in};
     run_check("tconv 3 inputs", &s, host, os, 4, want, tol);
-    free(in); free(wt);
+    free(in);
+    free(wt);
   }
 
   /* Errors. */
   float z[256] = {0};
-  tc_case base = {1, 3, 3, 2, 2, 3, 3, 2, 2, 6, 6, TFLC_PADDING_SAME,
-                  TFLC_ACT_NONE, 1};
+  tc_case base = {
+      1, 3, 3, 2, 2, 3, 3, 2, 2, 6, 6, TFLC_PADDING_SAME, TFLC_ACT_NONE, 1};
   int32_t oshape[4] = {1, 6, 6, 2};
   op_spec s;
   tflc_opt_field f[4];
   int is[4], ws[4], bs[1], os[4];
   tc_case k;
-  k = base; k.sh = 0;
+  k = base;
+  k.sh = 0;
   tc_spec(&k, &s, f, oshape, z, z, is, ws, bs, os);
   expect_error("tconv stride 0", &s, "stride");
-  k = base; k.act = TFLC_ACT_TANH;
+  k = base;
+  k.act = TFLC_ACT_TANH;
   tc_spec(&k, &s, f, oshape, z, z, is, ws, bs, os);
   expect_error("tconv tanh", &s, "activation");
   tc_spec(&base, &s, f, oshape, z, z, is, ws, bs, os);
@@ -697,10 +769,19 @@ static int mp_out(int in, int k, int s, int same, int *pad_before) {
 static void tcb_spec(const tc_case *k, op_spec *s, const int32_t *opts,
                      size_t opts_size, const float *wt, const float *bias,
                      int *is, int *ws, int *bs, int *os) {
-  is[0] = k->n; is[1] = k->h; is[2] = k->w; is[3] = k->c;
-  ws[0] = k->oc; ws[1] = k->kh; ws[2] = k->kw; ws[3] = k->c;
+  is[0] = k->n;
+  is[1] = k->h;
+  is[2] = k->w;
+  is[3] = k->c;
+  ws[0] = k->oc;
+  ws[1] = k->kh;
+  ws[2] = k->kw;
+  ws[3] = k->c;
   bs[0] = k->oc;
-  os[0] = k->n; os[1] = k->oh; os[2] = k->ow; os[3] = k->oc;
+  os[0] = k->n;
+  os[1] = k->oh;
+  os[2] = k->ow;
+  os[3] = k->oc;
   memset(s, 0, sizeof(*s));
   s->op = TFLC_OP_CUSTOM;
   s->custom = "Convolution2DTransposeBias";
@@ -734,21 +815,25 @@ static void check_tcb(const char *label, tc_case k, int tfl_padding) {
   tcb_spec(&k, &s, opts, sizeof opts, wt, bias, is, ws, bs, os);
   const void *host[3] = {in, NULL, NULL};
   run_check(label, &s, host, os, 4, want, tol);
-  free(in); free(wt); free(bias); free(want); free(tol);
+  free(in);
+  free(wt);
+  free(bias);
+  free(want);
+  free(tol);
 }
 
 static void test_transpose_conv_bias(void) {
   /* As in selfie segmentation: 2x2 / 4x4 kernels, stride 2, SAME. */
-  check_tcb("tcb 4x4 s2 same", (tc_case){1, 8, 8, 16, 8, 4, 4, 2, 2, 0, 0, 0,
-                                         0, 1}, 1);
-  check_tcb("tcb 2x2 s2 same", (tc_case){1, 5, 7, 3, 2, 2, 2, 2, 2, 0, 0, 0, 0,
-                                         1}, 1);
-  check_tcb("tcb 3x3 s2 same", (tc_case){2, 4, 5, 3, 4, 3, 3, 2, 2, 0, 0, 0, 0,
-                                         1}, 1);
-  check_tcb("tcb 3x3 s1 valid", (tc_case){1, 4, 4, 2, 3, 3, 3, 1, 1, 0, 0, 0,
-                                          0, 1}, 2);
-  check_tcb("tcb 3x2 s(3,1) same", (tc_case){1, 4, 3, 2, 3, 3, 2, 3, 1, 0, 0,
-                                             0, 0, 1}, 1);
+  check_tcb("tcb 4x4 s2 same",
+            (tc_case){1, 8, 8, 16, 8, 4, 4, 2, 2, 0, 0, 0, 0, 1}, 1);
+  check_tcb("tcb 2x2 s2 same",
+            (tc_case){1, 5, 7, 3, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1}, 1);
+  check_tcb("tcb 3x3 s2 same",
+            (tc_case){2, 4, 5, 3, 4, 3, 3, 2, 2, 0, 0, 0, 0, 1}, 1);
+  check_tcb("tcb 3x3 s1 valid",
+            (tc_case){1, 4, 4, 2, 3, 3, 3, 1, 1, 0, 0, 0, 0, 1}, 2);
+  check_tcb("tcb 3x2 s(3,1) same",
+            (tc_case){1, 4, 3, 2, 3, 3, 2, 3, 1, 0, 0, 0, 0, 1}, 1);
   check_tcb("tcb batch 0", (tc_case){0, 4, 4, 2, 3, 3, 3, 2, 2, 0, 0, 0, 0, 1},
             1);
 

@@ -41,13 +41,13 @@ static void compare(const char *label, const TfLiteTensor *o, const int *ws,
 /* ---- CONV_3D ------------------------------------------------------------ */
 
 typedef struct c3_case {
-  int n, d, h, w, c;     /* input NDHWC */
-  int kd, kh, kw, oc;    /* filter [kd, kh, kw, c, oc] */
+  int n, d, h, w, c;  /* input NDHWC */
+  int kd, kh, kw, oc; /* filter [kd, kh, kw, c, oc] */
   int sd, sh, sw;
   int dd, dh, dw;
   int padding, act;
-  int bias;              /* 0: omitted (-1), 1: present, 2: 2 inputs only */
-  int filter_input;      /* filter is a graph input */
+  int bias;         /* 0: omitted (-1), 1: present, 2: 2 inputs only */
+  int filter_input; /* filter is a graph input */
 } c3_case;
 
 static void c3_fields(const c3_case *k, tflc_opt_field *f) {
@@ -77,15 +77,23 @@ static void c3_build(const c3_case *k, c3_model *m, const float *in,
   m->bs[0] = k->oc;
   memcpy(m->os, os, sizeof m->os);
   c3_fields(k, m->f);
-  m->in[0] = (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->is, .rank = 5,
-                         .data = in};
-  m->in[1] = (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->fs, .rank = 5,
-                         .data = filt, .is_const = !k->filter_input};
+  m->in[0] =
+      (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->is, .rank = 5, .data = in};
+  m->in[1] = (oo_tensor){.tt = TFLC_TT_FLOAT32,
+                         .shape = m->fs,
+                         .rank = 5,
+                         .data = filt,
+                         .is_const = !k->filter_input};
   m->in[2] = (oo_tensor){.tt = k->bias == 1 ? TFLC_TT_FLOAT32 : -1,
-                         .shape = m->bs, .rank = 1, .data = bias,
+                         .shape = m->bs,
+                         .rank = 1,
+                         .data = bias,
                          .is_const = 1};
-  m->op = (oo_op){.op = TFLC_OP_CONV_3D, .bo = TFLC_BO_CONV_3D,
-                  .fields = m->f, .n_fields = 8, .inputs = m->in,
+  m->op = (oo_op){.op = TFLC_OP_CONV_3D,
+                  .bo = TFLC_BO_CONV_3D,
+                  .fields = m->f,
+                  .n_fields = 8,
+                  .inputs = m->in,
                   .n_inputs = k->bias == 2 ? 2 : 3,
                   .out = {.tt = TFLC_TT_FLOAT32, .shape = m->os, .rank = 5}};
 }
@@ -113,10 +121,15 @@ static void ref_conv3d(const c3_case *k, const float *in, const float *f,
                       ix >= k->w)
                     continue;
                   for (int c = 0; c < k->c; c++) {
-                    double v = in[((((size_t)n * k->d + iz) * k->h + iy) *
-                                       k->w + ix) * k->c + c];
-                    double wv = f[((((size_t)kz * k->kh + ky) * k->kw + kx) *
-                                       k->c + c) * k->oc + o];
+                    double v =
+                        in[((((size_t)n * k->d + iz) * k->h + iy) * k->w + ix) *
+                               k->c +
+                           c];
+                    double wv =
+                        f[((((size_t)kz * k->kh + ky) * k->kw + kx) * k->c +
+                           c) *
+                              k->oc +
+                          o];
                     s += v * wv;
                     m += fabs(v * wv);
                   }
@@ -145,7 +158,11 @@ static void check_conv3d(const char *label, const c3_case *k) {
   const TfLiteTensor *o = oo_run_op(&m.op, &r, label);
   if (o) compare(label, o, os, want, mag);
   oo_free(&r);
-  free(in); free(filt); free(bias); free(want); free(mag);
+  free(in);
+  free(filt);
+  free(bias);
+  free(want);
+  free(mag);
 }
 
 static void test_conv3d(void) {
@@ -157,81 +174,102 @@ static void test_conv3d(void) {
     for (int st = 1; st <= 2; st++)
       for (int dil = 1; dil <= 2; dil++)
         for (int a = 0; a < 4; a++, i++) {
-          c3_case k = {2, 5, 6, 5, 3, 3, 3, 2, 4, st, st, 3 - st, dil, 1, dil,
-                       pad, acts[a], i % 3, 0};
+          c3_case k = {2,  5,      6,   5, 3,   3,   3,       2,     4, st,
+                       st, 3 - st, dil, 1, dil, pad, acts[a], i % 3, 0};
           snprintf(label, sizeof label,
                    "conv3d pad %d stride %d dil %d act %d bias %d", pad, st,
                    dil, acts[a], k.bias);
           check_conv3d(label, &k);
         }
   /* 1x1 in height/width (GEMM straight on the input planes). */
-  check_conv3d("conv3d 3x1x1", &(c3_case){1, 4, 3, 5, 6, 3, 1, 1, 7, 1, 1, 1,
-                                         1, 1, 1, TFLC_PADDING_SAME,
-                                         TFLC_ACT_NONE, 1, 0});
-  check_conv3d("conv3d 1x1x1 s2", &(c3_case){2, 4, 3, 5, 6, 1, 1, 1, 7, 2, 1,
-                                             1, 1, 1, 1, TFLC_PADDING_VALID,
-                                             TFLC_ACT_RELU, 1, 0});
+  check_conv3d("conv3d 3x1x1",
+               &(c3_case){1, 4, 3, 5, 6, 3, 1, 1, 7, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
+  check_conv3d("conv3d 1x1x1 s2",
+               &(c3_case){2, 4, 3, 5, 6, 1, 1, 1, 7, 2, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_VALID, TFLC_ACT_RELU, 1, 0});
   /* One depth tap (clamp in the GEMM). */
-  check_conv3d("conv3d kd 1", &(c3_case){1, 3, 5, 5, 2, 1, 3, 3, 4, 1, 2, 2, 1,
-                                        1, 1, TFLC_PADDING_SAME,
-                                        TFLC_ACT_RELU6, 1, 0});
+  check_conv3d("conv3d kd 1",
+               &(c3_case){1, 3, 5, 5, 2, 1, 3, 3, 4, 1, 2, 2, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_RELU6, 1, 0});
   /* Several im2col tiles per plane (k2 = 3*3*16 = 144 -> 224 pixels). */
-  check_conv3d("conv3d tiles", &(c3_case){1, 3, 17, 18, 16, 2, 3, 3, 5, 1, 1,
-                                         1, 1, 1, 1, TFLC_PADDING_SAME,
-                                         TFLC_ACT_RELU_N1_TO_1, 1, 0});
+  check_conv3d("conv3d tiles",
+               &(c3_case){1, 3, 17, 18, 16, 2, 3, 3, 5, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_RELU_N1_TO_1, 1, 0});
   /* Unequal strides and dilations per axis, even kernels. */
-  check_conv3d("conv3d mixed", &(c3_case){1, 7, 8, 9, 2, 2, 4, 3, 3, 2, 1, 3,
-                                         3, 2, 1, TFLC_PADDING_SAME,
-                                         TFLC_ACT_NONE, 1, 0});
-  check_conv3d("conv3d mixed valid", &(c3_case){1, 7, 8, 9, 2, 2, 4, 3, 3, 2,
-                                               1, 3, 3, 2, 1,
-                                               TFLC_PADDING_VALID,
-                                               TFLC_ACT_NONE, 0, 0});
+  check_conv3d("conv3d mixed",
+               &(c3_case){1, 7, 8, 9, 2, 2, 4, 3, 3, 2, 1, 3, 3, 2, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
+  check_conv3d("conv3d mixed valid",
+               &(c3_case){1, 7, 8, 9, 2, 2, 4, 3, 3, 2, 1, 3, 3, 2, 1,
+                          TFLC_PADDING_VALID, TFLC_ACT_NONE, 0, 0});
   /* Filter as a graph input. */
-  check_conv3d("conv3d filter input", &(c3_case){1, 4, 4, 4, 3, 2, 2, 2, 3, 1,
-                                                1, 1, 1, 1, 1,
-                                                TFLC_PADDING_SAME,
-                                                TFLC_ACT_NONE, 1, 1});
+  check_conv3d("conv3d filter input",
+               &(c3_case){1, 4, 4, 4, 3, 2, 2, 2, 3, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 1});
   /* Zero-size: batch 0, filter deeper than the input (VALID: depth 0),
    * no input channels (output = bias). */
-  check_conv3d("conv3d batch 0", &(c3_case){0, 3, 3, 3, 2, 2, 2, 2, 3, 1, 1, 1,
-                                           1, 1, 1, TFLC_PADDING_SAME,
-                                           TFLC_ACT_NONE, 1, 0});
-  check_conv3d("conv3d depth 0", &(c3_case){1, 2, 3, 3, 2, 3, 2, 2, 3, 1, 1, 1,
-                                           1, 1, 1, TFLC_PADDING_VALID,
-                                           TFLC_ACT_NONE, 1, 0});
-  check_conv3d("conv3d channels 0", &(c3_case){1, 2, 3, 3, 0, 2, 2, 2, 3, 1, 1,
-                                              1, 1, 1, 1, TFLC_PADDING_SAME,
-                                              TFLC_ACT_RELU, 1, 0});
+  check_conv3d("conv3d batch 0",
+               &(c3_case){0, 3, 3, 3, 2, 2, 2, 2, 3, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
+  check_conv3d("conv3d depth 0",
+               &(c3_case){1, 2, 3, 3, 2, 3, 2, 2, 3, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_VALID, TFLC_ACT_NONE, 1, 0});
+  check_conv3d("conv3d channels 0",
+               &(c3_case){1, 2, 3, 3, 0, 2, 2, 2, 3, 1, 1, 1, 1, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_RELU, 1, 0});
   /* Dilated taps that all fall outside the input depth for some planes. */
-  check_conv3d("conv3d depth pad", &(c3_case){1, 2, 3, 3, 2, 3, 1, 1, 2, 1, 1,
-                                             1, 4, 1, 1, TFLC_PADDING_SAME,
-                                             TFLC_ACT_NONE, 1, 0});
+  check_conv3d("conv3d depth pad",
+               &(c3_case){1, 2, 3, 3, 2, 3, 1, 1, 2, 1, 1, 1, 4, 1, 1,
+                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0});
 }
 
 static void test_conv3d_errors(void) {
   float z[4096] = {0};
-  const c3_case base = {1, 3, 3, 3, 2, 2, 2, 2, 3, 1, 1, 1, 1, 1, 1,
-                        TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0};
+  const c3_case base = {1,
+                        3,
+                        3,
+                        3,
+                        2,
+                        2,
+                        2,
+                        2,
+                        3,
+                        1,
+                        1,
+                        1,
+                        1,
+                        1,
+                        1,
+                        TFLC_PADDING_SAME,
+                        TFLC_ACT_NONE,
+                        1,
+                        0};
   const int os[5] = {1, 3, 3, 3, 3};
   c3_model m;
   c3_case k;
-  k = base; k.sd = 0;
+  k = base;
+  k.sd = 0;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "stride_d 0 is invalid", "conv3d stride_d 0");
-  k = base; k.sw = -1;
+  k = base;
+  k.sw = -1;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "stride_w -1 is invalid", "conv3d stride_w -1");
-  k = base; k.dh = 0;
+  k = base;
+  k.dh = 0;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "dilation_h 0 is invalid", "conv3d dilation_h 0");
-  k = base; k.dd = 0;
+  k = base;
+  k.dd = 0;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "dilation_d 0 is invalid", "conv3d dilation_d 0");
-  k = base; k.padding = 7;
+  k = base;
+  k.padding = 7;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "unknown padding 7", "conv3d padding 7");
-  k = base; k.act = TFLC_ACT_TANH;
+  k = base;
+  k.act = TFLC_ACT_TANH;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "fused activation", "conv3d tanh");
   c3_build(&base, &m, NULL, z, z, os);
@@ -248,11 +286,13 @@ static void test_conv3d_errors(void) {
   m.in[0].tt = TFLC_TT_INT8;
   oo_expect_error(&m.op, "not supported", "conv3d int8");
   /* A filter whose dilated extent overflows int. */
-  k = base; k.dd = 0x7fffffff;
+  k = base;
+  k.dd = 0x7fffffff;
   c3_build(&k, &m, NULL, z, z, os);
   oo_expect_error(&m.op, "too large", "conv3d dilation overflow");
   /* Huge strides are fine (one output per axis). */
-  k = base; k.sd = k.sh = k.sw = 0x40000000;
+  k = base;
+  k.sd = k.sh = k.sw = 0x40000000;
   check_conv3d("conv3d huge strides", &k);
 }
 
@@ -264,7 +304,7 @@ typedef struct t3_case {
   int sd, sh, sw;
   int dd, dh, dw;
   int padding, act, bias;
-  int od, oh, ow;     /* 0: TensorFlow's natural size */
+  int od, oh, ow; /* 0: TensorFlow's natural size */
 } t3_case;
 
 typedef struct t3_model {
@@ -298,20 +338,37 @@ static void t3_build(const t3_case *k, t3_model *m, const float *in,
   memcpy(m->os, os, sizeof os);
   for (int i = 0; i < 5; i++) m->oshape[i] = os[i];
   m->bs[0] = k->oc;
-  c3_fields(&(c3_case){.padding = k->padding, .act = k->act, .sd = k->sd,
-                       .sh = k->sh, .sw = k->sw, .dd = k->dd, .dh = k->dh,
+  c3_fields(&(c3_case){.padding = k->padding,
+                       .act = k->act,
+                       .sd = k->sd,
+                       .sh = k->sh,
+                       .sw = k->sw,
+                       .dd = k->dd,
+                       .dh = k->dh,
                        .dw = k->dw},
             m->f);
-  m->in[0] = (oo_tensor){.tt = TFLC_TT_INT32, .shape = m->ss, .rank = 1,
-                         .data = m->oshape, .is_const = !dynamic};
-  m->in[1] = (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->fs, .rank = 5,
-                         .data = filt, .is_const = 1};
-  m->in[2] = (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->is, .rank = 5,
-                         .data = in};
-  m->in[3] = (oo_tensor){.tt = k->bias ? TFLC_TT_FLOAT32 : -1, .shape = m->bs,
-                         .rank = 1, .data = bias, .is_const = 1};
-  m->op = (oo_op){.op = TFLC_OP_CONV_3D_TRANSPOSE, .bo = TFLC_BO_CONV_3D,
-                  .fields = m->f, .n_fields = 8, .inputs = m->in,
+  m->in[0] = (oo_tensor){.tt = TFLC_TT_INT32,
+                         .shape = m->ss,
+                         .rank = 1,
+                         .data = m->oshape,
+                         .is_const = !dynamic};
+  m->in[1] = (oo_tensor){.tt = TFLC_TT_FLOAT32,
+                         .shape = m->fs,
+                         .rank = 5,
+                         .data = filt,
+                         .is_const = 1};
+  m->in[2] =
+      (oo_tensor){.tt = TFLC_TT_FLOAT32, .shape = m->is, .rank = 5, .data = in};
+  m->in[3] = (oo_tensor){.tt = k->bias ? TFLC_TT_FLOAT32 : -1,
+                         .shape = m->bs,
+                         .rank = 1,
+                         .data = bias,
+                         .is_const = 1};
+  m->op = (oo_op){.op = TFLC_OP_CONV_3D_TRANSPOSE,
+                  .bo = TFLC_BO_CONV_3D,
+                  .fields = m->f,
+                  .n_fields = 8,
+                  .inputs = m->in,
                   .n_inputs = 4,
                   .out = {.tt = TFLC_TT_FLOAT32, .shape = m->os, .rank = 5}};
 }
@@ -320,12 +377,15 @@ static void t3_build(const t3_case *k, t3_model *m, const float *in,
  * (iz, iy, ix) with iz*sd - pad_front + kz*dd == z (and so on). */
 static void ref_tconv3d(const t3_case *k, const float *in, const float *f,
                         const float *b, double *want, double *mag) {
-  int pd = ot_ref_pad_before(k->od, k->kd, k->sd, k->dd,
-                   ot_ref_out_size(k->padding, k->od, k->kd, k->sd, k->dd));
-  int ph = ot_ref_pad_before(k->oh, k->kh, k->sh, k->dh,
-                   ot_ref_out_size(k->padding, k->oh, k->kh, k->sh, k->dh));
-  int pw = ot_ref_pad_before(k->ow, k->kw, k->sw, k->dw,
-                   ot_ref_out_size(k->padding, k->ow, k->kw, k->sw, k->dw));
+  int pd = ot_ref_pad_before(
+      k->od, k->kd, k->sd, k->dd,
+      ot_ref_out_size(k->padding, k->od, k->kd, k->sd, k->dd));
+  int ph = ot_ref_pad_before(
+      k->oh, k->kh, k->sh, k->dh,
+      ot_ref_out_size(k->padding, k->oh, k->kh, k->sh, k->dh));
+  int pw = ot_ref_pad_before(
+      k->ow, k->kw, k->sw, k->dw,
+      ot_ref_out_size(k->padding, k->ow, k->kw, k->sw, k->dw));
   size_t idx = 0;
   for (int n = 0; n < k->n; n++)
     for (int z = 0; z < k->od; z++)
@@ -344,10 +404,15 @@ static void ref_tconv3d(const t3_case *k, const float *in, const float *f,
                   if (tx < 0 || tx % k->sw || tx / k->sw >= k->w) continue;
                   int iz = tz / k->sd, iy = ty / k->sh, ix = tx / k->sw;
                   for (int c = 0; c < k->c; c++) {
-                    double v = in[((((size_t)n * k->d + iz) * k->h + iy) *
-                                       k->w + ix) * k->c + c];
-                    double wv = f[((((size_t)kz * k->kh + ky) * k->kw + kx) *
-                                       k->oc + o) * k->c + c];
+                    double v =
+                        in[((((size_t)n * k->d + iz) * k->h + iy) * k->w + ix) *
+                               k->c +
+                           c];
+                    double wv =
+                        f[((((size_t)kz * k->kh + ky) * k->kw + kx) * k->oc +
+                           o) *
+                              k->c +
+                          c];
                     s += v * wv;
                     m += fabs(v * wv);
                   }
@@ -380,7 +445,11 @@ static void check_tconv3d(const char *label, t3_case k, int dynamic) {
     compare(label, TfLiteInterpreterGetOutputTensor(r.it, 0), m.os, want, mag);
   }
   oo_free(&r);
-  free(in); free(filt); free(bias); free(want); free(mag);
+  free(in);
+  free(filt);
+  free(bias);
+  free(want);
+  free(mag);
 }
 
 static void test_tconv3d(void) {
@@ -392,58 +461,206 @@ static void test_tconv3d(void) {
     for (int st = 1; st <= 3; st++)
       for (int dil = 1; dil <= 2; dil++)
         for (int a = 0; a < 4; a++, i++) {
-          t3_case k = {2, 3, 4, 3, 3, 3, 3, 2, 4, st, st, 4 - st, dil, 1, dil,
-                       pad, acts[a], i % 2, 0, 0, 0};
+          t3_case k = {2,      3,   4, 3,   3,   3,       3,     2, 4, st, st,
+                       4 - st, dil, 1, dil, pad, acts[a], i % 2, 0, 0, 0};
           snprintf(label, sizeof label,
                    "tconv3d pad %d stride %d dil %d act %d bias %d", pad, st,
                    dil, acts[a], k.bias);
           check_tconv3d(label, k, i % 5 == 0);
         }
   /* SAME with an output smaller than in*stride (still maps back). */
-  check_tconv3d("tconv3d odd out", (t3_case){1, 3, 3, 3, 2, 3, 3, 3, 2, 2, 2, 2,
-                                             1, 1, 1, TFLC_PADDING_SAME,
-                                             TFLC_ACT_NONE, 1, 5, 6, 5},
+  check_tconv3d("tconv3d odd out", (t3_case){1,
+                                             3,
+                                             3,
+                                             3,
+                                             2,
+                                             3,
+                                             3,
+                                             3,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             1,
+                                             1,
+                                             1,
+                                             TFLC_PADDING_SAME,
+                                             TFLC_ACT_NONE,
+                                             1,
+                                             5,
+                                             6,
+                                             5},
                 0);
   /* Several GEMM tiles (row 2*3*3*16 = 288 floats -> 112 voxels a tile). */
-  check_tconv3d("tconv3d tiles", (t3_case){1, 4, 8, 9, 6, 2, 3, 3, 16, 2, 2, 2,
-                                           1, 1, 1, TFLC_PADDING_SAME,
-                                           TFLC_ACT_RELU, 1, 0, 0, 0},
+  check_tconv3d("tconv3d tiles", (t3_case){1,
+                                           4,
+                                           8,
+                                           9,
+                                           6,
+                                           2,
+                                           3,
+                                           3,
+                                           16,
+                                           2,
+                                           2,
+                                           2,
+                                           1,
+                                           1,
+                                           1,
+                                           TFLC_PADDING_SAME,
+                                           TFLC_ACT_RELU,
+                                           1,
+                                           0,
+                                           0,
+                                           0},
                 0);
-  check_tconv3d("tconv3d tiles dynamic",
-                (t3_case){1, 4, 8, 9, 6, 2, 3, 3, 16, 2, 2, 2, 2, 1, 2,
-                          TFLC_PADDING_VALID, TFLC_ACT_NONE, 1, 0, 0, 0},
+  check_tconv3d("tconv3d tiles dynamic", (t3_case){1,
+                                                   4,
+                                                   8,
+                                                   9,
+                                                   6,
+                                                   2,
+                                                   3,
+                                                   3,
+                                                   16,
+                                                   2,
+                                                   2,
+                                                   2,
+                                                   2,
+                                                   1,
+                                                   2,
+                                                   TFLC_PADDING_VALID,
+                                                   TFLC_ACT_NONE,
+                                                   1,
+                                                   0,
+                                                   0,
+                                                   0},
                 1);
-  check_tconv3d("tconv3d batch 0", (t3_case){0, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2,
-                                             1, 1, 1, TFLC_PADDING_SAME,
-                                             TFLC_ACT_NONE, 1, 0, 0, 0},
+  check_tconv3d("tconv3d batch 0", (t3_case){0,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             3,
+                                             2,
+                                             2,
+                                             2,
+                                             1,
+                                             1,
+                                             1,
+                                             TFLC_PADDING_SAME,
+                                             TFLC_ACT_NONE,
+                                             1,
+                                             0,
+                                             0,
+                                             0},
                 0);
-  check_tconv3d("tconv3d batch 0 dynamic",
-                (t3_case){0, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 1, 1, 1,
-                          TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 0, 0, 0},
+  check_tconv3d("tconv3d batch 0 dynamic", (t3_case){0,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     3,
+                                                     2,
+                                                     2,
+                                                     2,
+                                                     1,
+                                                     1,
+                                                     1,
+                                                     TFLC_PADDING_SAME,
+                                                     TFLC_ACT_NONE,
+                                                     1,
+                                                     0,
+                                                     0,
+                                                     0},
                 1);
-  check_tconv3d("tconv3d channels 0", (t3_case){1, 2, 2, 2, 0, 2, 2, 2, 3, 2, 2,
-                                                2, 1, 1, 1, TFLC_PADDING_SAME,
-                                                TFLC_ACT_RELU, 1, 0, 0, 0},
+  check_tconv3d("tconv3d channels 0", (t3_case){1,
+                                                2,
+                                                2,
+                                                2,
+                                                0,
+                                                2,
+                                                2,
+                                                2,
+                                                3,
+                                                2,
+                                                2,
+                                                2,
+                                                1,
+                                                1,
+                                                1,
+                                                TFLC_PADDING_SAME,
+                                                TFLC_ACT_RELU,
+                                                1,
+                                                0,
+                                                0,
+                                                0},
                 0);
-  check_tconv3d("tconv3d depth 0", (t3_case){1, 0, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2,
-                                             1, 1, 1, TFLC_PADDING_SAME,
-                                             TFLC_ACT_NONE, 1, 0, 0, 0},
+  check_tconv3d("tconv3d depth 0", (t3_case){1,
+                                             0,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             2,
+                                             3,
+                                             2,
+                                             2,
+                                             2,
+                                             1,
+                                             1,
+                                             1,
+                                             TFLC_PADDING_SAME,
+                                             TFLC_ACT_NONE,
+                                             1,
+                                             0,
+                                             0,
+                                             0},
                 1);
 }
 
 static void test_tconv3d_errors(void) {
   float z[4096] = {0};
-  const t3_case base = {1, 2, 2, 2, 2, 3, 3, 3, 3, 2, 2, 2, 1, 1, 1,
-                        TFLC_PADDING_SAME, TFLC_ACT_NONE, 1, 4, 4, 4};
+  const t3_case base = {1,
+                        2,
+                        2,
+                        2,
+                        2,
+                        3,
+                        3,
+                        3,
+                        3,
+                        2,
+                        2,
+                        2,
+                        1,
+                        1,
+                        1,
+                        TFLC_PADDING_SAME,
+                        TFLC_ACT_NONE,
+                        1,
+                        4,
+                        4,
+                        4};
   t3_model m;
   t3_case k;
-  k = base; k.sh = 0;
+  k = base;
+  k.sh = 0;
   t3_build(&k, &m, NULL, z, z, 0);
   oo_expect_error(&m.op, "stride_h 0 is invalid", "tconv3d stride_h 0");
-  k = base; k.dd = -2;
+  k = base;
+  k.dd = -2;
   t3_build(&k, &m, NULL, z, z, 0);
   oo_expect_error(&m.op, "dilation_d -2 is invalid", "tconv3d dilation_d");
-  k = base; k.act = TFLC_ACT_SIGN_BIT;
+  k = base;
+  k.act = TFLC_ACT_SIGN_BIT;
   t3_build(&k, &m, NULL, z, z, 0);
   oo_expect_error(&m.op, "fused activation", "tconv3d sign bit");
   t3_build(&base, &m, NULL, z, z, 0);

@@ -48,7 +48,12 @@ static int build(const op_spec *s, oo_run *r) {
                       : oo_in(io->tt, io->shape, io->rank, NULL);
     if (io->omitted) ins[i].tt = -1;
   }
-  const oo_op op = {s->op, s->bo, s->fields, s->n_fields, ins, s->n_in,
+  const oo_op op = {s->op,
+                    s->bo,
+                    s->fields,
+                    s->n_fields,
+                    ins,
+                    s->n_in,
                     oo_out_t(TFLC_TT_FLOAT32, s->out_shape, s->out_rank)};
   return oo_build(&op, r) == 0;
 }
@@ -95,8 +100,8 @@ typedef struct fc_case {
   int in_rank;
   int units, input_size;
   int act, keep;
-  int bias;        /* 0: omitted (-1), 1: present, 2: two inputs */
-  int weights_in;  /* weights as a graph input */
+  int bias;       /* 0: omitted (-1), 1: present, 2: two inputs */
+  int weights_in; /* weights as a graph input */
 } fc_case;
 
 static void fc_spec(const fc_case *k, op_spec *s, tflc_opt_field *f,
@@ -159,7 +164,11 @@ static void check_fc(const char *label, const fc_case *k) {
   fc_spec(k, &s, f, w, b, ws, bs, os, &orank);
   const void *host[3] = {in, w, b};
   run_check(label, &s, host, os, orank, want, tol);
-  free(in); free(w); free(b); free(want); free(tol);
+  free(in);
+  free(w);
+  free(b);
+  free(want);
+  free(tol);
 }
 
 static void test_fully_connected(void) {
@@ -176,14 +185,15 @@ static void test_fully_connected(void) {
     }
   check_fc("fc rank 3", &(fc_case){s234, 3, 5, 4, TFLC_ACT_NONE, 0, 1, 0});
   check_fc("fc rank 3 keep", &(fc_case){s234, 3, 5, 4, TFLC_ACT_RELU, 1, 1, 0});
-  check_fc("fc rank 4 keep", &(fc_case){s2114, 4, 3, 4, TFLC_ACT_NONE, 1, 1, 0});
-  check_fc("fc flatten 12 / 4", &(fc_case){s1_12, 2, 3, 4, TFLC_ACT_NONE, 0, 1,
-                                           0});
+  check_fc("fc rank 4 keep",
+           &(fc_case){s2114, 4, 3, 4, TFLC_ACT_NONE, 1, 1, 0});
+  check_fc("fc flatten 12 / 4",
+           &(fc_case){s1_12, 2, 3, 4, TFLC_ACT_NONE, 0, 1, 0});
   check_fc("fc rank 1", &(fc_case){s1, 1, 2, 6, TFLC_ACT_NONE, 0, 1, 0});
   check_fc("fc wide", &(fc_case){s5_37, 2, 19, 37, TFLC_ACT_RELU6, 0, 1, 0});
   check_fc("fc input 1", &(fc_case){s3_1, 2, 5, 1, TFLC_ACT_NONE, 0, 1, 0});
-  check_fc("fc weights input", &(fc_case){s234, 3, 6, 4, TFLC_ACT_NONE, 0, 1,
-                                          1});
+  check_fc("fc weights input",
+           &(fc_case){s234, 3, 6, 4, TFLC_ACT_NONE, 0, 1, 1});
   check_fc("fc batch 0", &(fc_case){s04, 2, 3, 4, TFLC_ACT_NONE, 0, 1, 0});
   check_fc("fc batch 0 keep", &(fc_case){s04, 2, 3, 4, TFLC_ACT_NONE, 1, 1, 0});
   check_fc("fc 0 units", &(fc_case){s23, 2, 0, 3, TFLC_ACT_NONE, 0, 1, 0});
@@ -208,7 +218,8 @@ static void test_fully_connected(void) {
       for (int r = 0; r < 7; r++)
         for (int u = 0; u < 4; u++) {
           double acc = b[u];
-          for (int i = 0; i < 3; i++) acc += (double)in[r * 3 + i] * w[u * 3 + i];
+          for (int i = 0; i < 3; i++)
+            acc += (double)in[r * 3 + i] * w[u * 3 + i];
           want[r * 4 + u] = acc;
           tol[r * 4 + u] = 1e-5;
         }
@@ -221,7 +232,8 @@ static void test_fully_connected(void) {
       free(in);
     }
     oo_free(&run);
-    free(w); free(b);
+    free(w);
+    free(b);
   }
 
   /* Errors. */
@@ -232,14 +244,20 @@ static void test_fully_connected(void) {
   fc_case base = {s23, 2, 4, 3, TFLC_ACT_NONE, 0, 1, 0};
   fc_case k;
   static const int s25[] = {2, 5}, s234b[] = {2, 3, 4};
-  k = base; k.in_shape = s25; /* 10 elements, input size 3 */
+  k = base;
+  k.in_shape = s25; /* 10 elements, input size 3 */
   fc_spec(&k, &s, f, z, z, ws, bs, os, &orank);
   os[0] = 3;
   expect_error("fc not a multiple", &s, "multiple");
-  k = base; k.in_shape = s234b; k.in_rank = 3; k.input_size = 6; k.keep = 1;
+  k = base;
+  k.in_shape = s234b;
+  k.in_rank = 3;
+  k.input_size = 6;
+  k.keep = 1;
   fc_spec(&k, &s, f, z, z, ws, bs, os, &orank);
   expect_error("fc keep_num_dims", &s, "keep_num_dims");
-  k = base; k.act = TFLC_ACT_TANH;
+  k = base;
+  k.act = TFLC_ACT_TANH;
   fc_spec(&k, &s, f, z, z, ws, bs, os, &orank);
   expect_error("fc tanh", &s, "activation");
   fc_spec(&base, &s, f, z, z, ws, bs, os, &orank);
@@ -285,8 +303,8 @@ static void bmm_spec(const bmm_case *k, op_spec *s, tflc_opt_field *f,
   s->n_fields = 3;
   s->n_in = 2;
   s->in[0] = (io_spec){TFLC_TT_FLOAT32, k->ls, k->lr, NULL, 0};
-  s->in[1] = (io_spec){TFLC_TT_FLOAT32, k->rs, k->rr, k->rhs_const ? rhs : NULL,
-                       0};
+  s->in[1] =
+      (io_spec){TFLC_TT_FLOAT32, k->rs, k->rr, k->rhs_const ? rhs : NULL, 0};
   s->out_shape = os;
   s->out_rank = orank;
 }
@@ -350,7 +368,10 @@ static void check_bmm(const char *label, const bmm_case *k) {
   bmm_spec(k, &s, f, r, os, orank);
   const void *host[2] = {l, r};
   run_check(label, &s, host, os, orank, want, tol);
-  free(l); free(r); free(want); free(tol);
+  free(l);
+  free(r);
+  free(want);
+  free(tol);
 }
 
 static void test_batch_matmul(void) {

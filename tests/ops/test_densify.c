@@ -28,7 +28,8 @@ typedef struct sp_case {
 
 static uint8_t *sp_build(const sp_case *c, size_t *size, int32_t op) {
   tm_model *m = tm_create();
-  int in = tm_const(m, c->tt, c->shape, c->rank, c->values, c->value_bytes, "sparse");
+  int in = tm_const(m, c->tt, c->shape, c->rank, c->values, c->value_bytes,
+                    "sparse");
   tm_sparsity(m, in, c->sp);
   int out = tm_tensor(m, c->tt, c->shape, c->rank, "dense");
   tm_op(m, op, NULL, &in, 1, &out, 1, 0, NULL, 0);
@@ -44,7 +45,8 @@ static const TfLiteTensor *sp_run(const sp_case *c, oo_run *r) {
   size_t size = 0;
   r->bytes = sp_build(c, &size, TFLC_OP_DENSIFY);
   if (!r->bytes) return NULL;
-  r->model = TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report, r->err);
+  r->model =
+      TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report, r->err);
   if (!r->model) return NULL;
   TfLiteInterpreterOptions *o = TfLiteInterpreterOptionsCreate();
   TfLiteInterpreterOptionsSetErrorReporter(o, oo_report, r->err);
@@ -56,18 +58,21 @@ static const TfLiteTensor *sp_run(const sp_case *c, oo_run *r) {
   return TfLiteInterpreterGetOutputTensor(r->it, 0);
 }
 
-static void expect_dense(const sp_case *c, const void *want, size_t bytes, const char *label) {
+static void expect_dense(const sp_case *c, const void *want, size_t bytes,
+                         const char *label) {
   oo_run r;
   const TfLiteTensor *t = sp_run(c, &r);
   CHECK_MSG(t != NULL, "%s: %s", label, r.err);
   if (t) {
     oo_check_bytes(t, want, bytes, label);
-    CHECK_MSG(t->allocation_type == kTfLitePersistentRo, "%s: output not made constant", label);
+    CHECK_MSG(t->allocation_type == kTfLitePersistentRo,
+              "%s: output not made constant", label);
   }
   oo_free(&r);
 }
 
-static void expect_error(const sp_case *c, const char *needle, const char *label) {
+static void expect_error(const sp_case *c, const char *needle,
+                         const char *label) {
   oo_run r;
   const TfLiteTensor *t = sp_run(c, &r);
   CHECK_MSG(t == NULL, "%s: expected an error", label);
@@ -83,7 +88,8 @@ static tflc_dim_metadata_def dense_dim(int size) {
   return d;
 }
 
-static tflc_dim_metadata_def csr_dim(int32_t *seg, int nseg, int32_t *idx, int nidx, uint8_t type) {
+static tflc_dim_metadata_def csr_dim(int32_t *seg, int nseg, int32_t *idx,
+                                     int nidx, uint8_t type) {
   tflc_dim_metadata_def d;
   memset(&d, 0, sizeof d);
   d.format = 1;
@@ -99,12 +105,14 @@ static tflc_dim_metadata_def csr_dim(int32_t *seg, int nseg, int32_t *idx, int n
 /* The 4x4 matrix with 2x2 blocks used by TensorFlow Lite's own tests and
  * by litert/sparse_tensor.tflite. */
 static const int8_t block_values[12] = {1, 0, 0, 4, 2, 3, 0, 0, 5, 0, 0, 6};
-static const int8_t block_dense[16] = {1, 0, 2, 3, 0, 4, 0, 0, 0, 0, 5, 0, 0, 0, 0, 6};
+static const int8_t block_dense[16] = {1, 0, 2, 3, 0, 4, 0, 0,
+                                       0, 0, 5, 0, 0, 0, 0, 6};
 
 static void test_block_sparse(void) {
   static int32_t order[4] = {0, 1, 2, 3}, bmap[2] = {0, 1};
   static int32_t seg[3] = {0, 2, 3}, idx[3] = {0, 1, 1};
-  tflc_dim_metadata_def dm[4] = {dense_dim(2), csr_dim(seg, 3, idx, 3, 3), dense_dim(2), dense_dim(2)};
+  tflc_dim_metadata_def dm[4] = {dense_dim(2), csr_dim(seg, 3, idx, 3, 3),
+                                 dense_dim(2), dense_dim(2)};
   tflc_sparsity_def sp = {order, 4, bmap, 2, dm, 4};
   static const int shape[2] = {4, 4};
   sp_case c = {TFLC_TT_INT8, shape, 2, &sp, block_values, sizeof block_values};
@@ -139,7 +147,8 @@ static void test_block_sparse(void) {
   dm[1].n_segments = 3;
   int32_t idx_bad[3] = {0, 2, 1};
   dm[1].indices = idx_bad;
-  expect_error(&c, "array_indices[1] = 2 is out of range [0, 2)", "index out of range");
+  expect_error(&c, "array_indices[1] = 2 is out of range [0, 2)",
+               "index out of range");
   int32_t idx_neg[3] = {0, -1, 1};
   dm[1].indices = idx_neg;
   expect_error(&c, "out of range", "negative index");
@@ -168,8 +177,8 @@ static void test_block_sparse(void) {
 
 /* Plain reference encoder: CSR of a rows x cols matrix in traversal order
  * (0,1) (row-major) or (1,0) (column-major). */
-static int encode_csr(const float *dense, int rows, int cols, int col_major, int32_t *seg, int32_t *idx,
-                      float *vals) {
+static int encode_csr(const float *dense, int rows, int cols, int col_major,
+                      int32_t *seg, int32_t *idx, float *vals) {
   int outer = col_major ? cols : rows, inner = col_major ? rows : cols, n = 0;
   seg[0] = 0;
   for (int o = 0; o < outer; o++) {
@@ -190,18 +199,23 @@ static void test_random_csr(void) {
     int rows = 1 + (int)(oo_randf(0, 7)), cols = 1 + (int)(oo_randf(0, 9));
     int col_major = trial % 2;
     float dense[64];
-    for (int i = 0; i < rows * cols; i++) dense[i] = oo_randf(0, 1) < 0.6f ? 0.0f : oo_randf(-4, 4);
+    for (int i = 0; i < rows * cols; i++)
+      dense[i] = oo_randf(0, 1) < 0.6f ? 0.0f : oo_randf(-4, 4);
     int32_t seg[16], idx[64];
     float vals[64];
     int n = encode_csr(dense, rows, cols, col_major, seg, idx, vals);
     int32_t order[2] = {col_major, 1 - col_major};
     int outer = col_major ? cols : rows;
-    tflc_dim_metadata_def dm[2] = {dense_dim(outer), csr_dim(seg, outer + 1, idx, n, (uint8_t)(1 + trial % 3))};
+    tflc_dim_metadata_def dm[2] = {
+        dense_dim(outer),
+        csr_dim(seg, outer + 1, idx, n, (uint8_t)(1 + trial % 3))};
     tflc_sparsity_def sp = {order, 2, NULL, 0, dm, 2};
     int shape[2] = {rows, cols};
-    sp_case c = {TFLC_TT_FLOAT32, shape, 2, &sp, vals, sizeof(float) * (size_t)n};
+    sp_case c = {TFLC_TT_FLOAT32,          shape, 2, &sp, vals,
+                 sizeof(float) * (size_t)n};
     char label[64];
-    snprintf(label, sizeof label, "random csr %dx%d %s", rows, cols, col_major ? "col" : "row");
+    snprintf(label, sizeof label, "random csr %dx%d %s", rows, cols,
+             col_major ? "col" : "row");
     expect_dense(&c, dense, sizeof(float) * (size_t)(rows * cols), label);
   }
 }
@@ -212,7 +226,8 @@ static void test_3d_and_all_sparse(void) {
   static int32_t order[3] = {0, 1, 2};
   static int32_t s1[3] = {0, 2, 3}, i1[3] = {0, 2, 1};
   static int32_t s2[4] = {0, 1, 2, 3}, i2[3] = {1, 0, 1};
-  tflc_dim_metadata_def dm[3] = {dense_dim(2), csr_dim(s1, 3, i1, 3, 3), csr_dim(s2, 4, i2, 3, 2)};
+  tflc_dim_metadata_def dm[3] = {dense_dim(2), csr_dim(s1, 3, i1, 3, 3),
+                                 csr_dim(s2, 4, i2, 3, 2)};
   tflc_sparsity_def sp = {order, 3, NULL, 0, dm, 3};
   static const int shape[3] = {2, 3, 2};
   static const int32_t vals[3] = {7, 8, 9};
@@ -226,7 +241,9 @@ static void test_3d_and_all_sparse(void) {
   static int32_t s0[2] = {0, 1}, i0[1] = {1};
   static int32_t t1[2] = {0, 1}, j1[1] = {2};
   static int32_t t2[2] = {0, 1}, j2[1] = {0};
-  tflc_dim_metadata_def dm2[3] = {csr_dim(s0, 2, i0, 1, 1), csr_dim(t1, 2, j1, 1, 1), csr_dim(t2, 2, j2, 1, 1)};
+  tflc_dim_metadata_def dm2[3] = {csr_dim(s0, 2, i0, 1, 1),
+                                  csr_dim(t1, 2, j1, 1, 1),
+                                  csr_dim(t2, 2, j2, 1, 1)};
   tflc_sparsity_def sp2 = {order, 3, NULL, 0, dm2, 3};
   int32_t want2[12] = {0};
   want2[1 * 6 + 2 * 2 + 0] = 7;
@@ -305,7 +322,8 @@ static void test_model_file(const char *dir) {
     CHECK_MSG(TfLiteInterpreterAllocateTensors(it) == kTfLiteOk, "%s", err);
     CHECK_MSG(TfLiteInterpreterInvoke(it) == kTfLiteOk, "%s", err);
     const TfLiteTensor *out = TfLiteInterpreterGetOutputTensor(it, 0);
-    oo_check_bytes(out, block_dense, sizeof block_dense, "sparse_tensor.tflite");
+    oo_check_bytes(out, block_dense, sizeof block_dense,
+                   "sparse_tensor.tflite");
     TfLiteInterpreterDelete(it);
   }
   TfLiteInterpreterOptionsDelete(o);

@@ -48,7 +48,7 @@ static size_t fx_map(const fx_opt *opts_in, int count, uint8_t *b) {
   const size_t keys = n;
   for (int i = 0; i < count; i++) fx_u32(b, &n, (uint32_t)(n - key_pos[i]));
   fx_u32(b, &n, (uint32_t)(n - keys)); /* offset to the keys vector */
-  fx_u32(b, &n, 4);                     /* its byte width */
+  fx_u32(b, &n, 4);                    /* its byte width */
   fx_u32(b, &n, (uint32_t)count);
   const size_t map = n;
   for (int i = 0; i < count; i++) {
@@ -62,15 +62,20 @@ static size_t fx_map(const fx_opt *opts_in, int count, uint8_t *b) {
     }
   }
   for (int i = 0; i < count; i++) /* INT 1, FLOAT 3, BOOL 26; width 4 */
-    b[n++] = (uint8_t)(((opts[i].kind == 0 ? 1 : opts[i].kind == 1 ? 3 : 26) << 2) | 2);
+    b[n++] = (uint8_t)(((opts[i].kind == 0   ? 1
+                         : opts[i].kind == 1 ? 3
+                                             : 26)
+                        << 2) |
+                       2);
   const size_t root_off = n - map;
-  b[n++] = (uint8_t)root_off; /* root offset, 1 byte */
+  b[n++] = (uint8_t)root_off;       /* root offset, 1 byte */
   b[n++] = (uint8_t)((9 << 2) | 2); /* MAP, width 4 */
   b[n++] = 1;
   return n;
 }
 
-/* ---- reference ------------------------------------------------------------ */
+/* ---- reference ------------------------------------------------------------
+ */
 
 typedef struct dp_opts {
   int max_det, max_cpd, per_class, num_classes, regular;
@@ -168,7 +173,8 @@ static int ref_dp(const dp_opts *o, const float *enc, int enc_w,
   } else {
     const int per = o->per_class < o->max_det ? o->per_class : o->max_det;
     int cap = o->num_classes * (per > 0 ? per : 1) + 1, cnt = 0;
-    int *ea = malloc(sizeof(int) * (size_t)cap), *ec = malloc(sizeof(int) * (size_t)cap);
+    int *ea = malloc(sizeof(int) * (size_t)cap),
+        *ec = malloc(sizeof(int) * (size_t)cap);
     float *es = malloc(sizeof(float) * (size_t)cap);
     for (int c = 0; per > 0 && c < o->num_classes; c++) {
       for (int r = 0; r < n; r++) col[r] = scores[r * ncb + c + off];
@@ -209,7 +215,8 @@ static int ref_dp(const dp_opts *o, const float *enc, int enc_w,
   return num;
 }
 
-/* ---- cases ------------------------------------------------------------------ */
+/* ---- cases ------------------------------------------------------------------
+ */
 
 static size_t make_opts(const dp_opts *o, int omit_defaults, uint8_t *buf) {
   fx_opt f[11] = {
@@ -231,7 +238,7 @@ static size_t make_opts(const dp_opts *o, int omit_defaults, uint8_t *buf) {
 typedef struct dp_case {
   dp_opts o;
   int n, ncb, enc_w;
-  int quant;     /* 1: uint8 box encodings, class predictions, anchors */
+  int quant; /* 1: uint8 box encodings, class predictions, anchors */
   int omit_defaults;
 } dp_case;
 
@@ -283,10 +290,12 @@ static void run_case(const dp_case *k, const char *label) {
   }
   const size_t opts_size = make_opts(&k->o, k->omit_defaults, opts);
   const int rows = o.max_det * o.max_cpd;
-  float *wb = calloc((size_t)rows * 4 + 1, 4), *wc = calloc((size_t)rows + 1, 4);
+  float *wb = calloc((size_t)rows * 4 + 1, 4),
+        *wc = calloc((size_t)rows + 1, 4);
   float *ws = calloc((size_t)rows + 1, 4);
   const int want_num = ref_dp(&o, enc, ew, anc, cls, n, ncb, wb, wc, ws);
-  const int es_shape[3] = {1, n, ew}, cs_shape[3] = {1, n, ncb}, as_shape[2] = {n, 4};
+  const int es_shape[3] = {1, n, ew}, cs_shape[3] = {1, n, ncb},
+            as_shape[2] = {n, 4};
   const int8_t tt = k->quant ? TFLC_TT_UINT8 : TFLC_TT_FLOAT32;
   const int nq = k->quant ? 1 : 0;
   const int64_t ez64 = ez, cz64 = cz, az64 = az;
@@ -354,7 +363,8 @@ static void test_cases(void) {
         dp_case k = {base, 80, 6 + bg, 4, quant, 0};
         k.o.regular = regular;
         snprintf(label, sizeof label, "%s %s %s", quant ? "uint8" : "float",
-                 regular ? "regular" : "fast", bg ? "background" : "no background");
+                 regular ? "regular" : "fast",
+                 bg ? "background" : "no background");
         run_case(&k, label);
         k.o.score_thr = 0.0f; /* everything is a candidate */
         k.o.iou_thr = 0.3f;
@@ -437,7 +447,8 @@ static void test_errors(void) {
   error_case(garbage, sizeof garbage, 7, 4, NULL, "are not a FlexBuffer", 0,
              "garbage options");
   const uint8_t an_int[3] = {7, 1 << 2, 1};
-  error_case(an_int, sizeof an_int, 7, 4, NULL, "expected a map", 0, "int root");
+  error_case(an_int, sizeof an_int, 7, 4, NULL, "expected a map", 0,
+             "int root");
   error_case(opts, sz, 9, 4, NULL, "class_predictions have 9 classes", 0,
              "class count");
   error_case(opts, sz, 7, 3, NULL, "anchors must have shape [4, 4]", 0,
@@ -454,8 +465,8 @@ static void test_errors(void) {
   o = base;
   o.max_cpd = 0;
   sz = make_opts(&o, 0, opts);
-  error_case(opts, sz, 7, 4, NULL, "max_classes_per_detection 0 must be positive",
-             0, "max_cpd 0");
+  error_case(opts, sz, 7, 4, NULL,
+             "max_classes_per_detection 0 must be positive", 0, "max_cpd 0");
   o = base;
   o.regular = 1;
   o.per_class = 0;
@@ -464,17 +475,19 @@ static void test_errors(void) {
              "per class 0");
   /* an anchor with negative height decodes to an inverted box */
   const float bad_anc[16] = {0.5f, 0.5f, -0.2f, 0.2f, 0.5f, 0.5f, 0.2f, 0.2f,
-                             0.5f, 0.5f, 0.2f, 0.2f, 0.5f, 0.5f, 0.2f, 0.2f};
+                             0.5f, 0.5f, 0.2f,  0.2f, 0.5f, 0.5f, 0.2f, 0.2f};
   sz = make_opts(&base, 0, opts);
   error_case(opts, sz, 7, 4, bad_anc, "decoded box 0 is inverted", 1,
              "inverted box");
   /* a truncated options buffer */
-  error_case(opts, sz - 1, 7, 4, NULL, "custom options", 0, "truncated options");
+  error_case(opts, sz - 1, 7, 4, NULL, "custom options", 0,
+             "truncated options");
   /* every truncation / byte flip of valid options: no crash */
   for (size_t cut = 0; cut < sz; cut += 7) {
     oo_run r;
     const int es[3] = {1, 2, 4}, cs[3] = {1, 2, 7}, as[2] = {2, 4};
-    float z[16] = {0}, anc[8] = {0.5f, 0.5f, 0.1f, 0.1f, 0.5f, 0.5f, 0.1f, 0.1f};
+    float z[16] = {0},
+          anc[8] = {0.5f, 0.5f, 0.1f, 0.1f, 0.5f, 0.5f, 0.1f, 0.1f};
     uint8_t flipped[1024];
     memcpy(flipped, opts, sz);
     flipped[cut] ^= 0x5A;

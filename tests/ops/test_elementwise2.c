@@ -42,16 +42,12 @@ static double ref_int_pow(long long base, long long e) {
 
 static double ref_bin(int32_t op, int8_t tt, double a, double b) {
   switch (op) {
-    case TFLC_OP_FLOOR_DIV:
-      return ref_floor_div(a, b);
-    case TFLC_OP_FLOOR_MOD:
-      return ref_floor_mod(a, b);
+    case TFLC_OP_FLOOR_DIV: return ref_floor_div(a, b);
+    case TFLC_OP_FLOOR_MOD: return ref_floor_mod(a, b);
     case TFLC_OP_POW:
       return tt == F32 ? pow(a, b) : ref_int_pow((long long)a, (long long)b);
-    case TFLC_OP_ATAN2:
-      return atan2(a, b);
-    default:
-      return NAN;
+    case TFLC_OP_ATAN2: return atan2(a, b);
+    default: return NAN;
   }
 }
 
@@ -104,9 +100,10 @@ static void bin_case(int32_t op, int8_t tt, const int *sa, int ra,
     put_num(tt, bbuf, i, b[i]);
   }
   oo_tensor ins[2] = {oo_in(tt, sa, ra, abuf), b_const
-                                                  ? oo_const(tt, sb, rb, bbuf)
-                                                  : oo_in(tt, sb, rb, bbuf)};
-  oo_op c = {.op = op, .inputs = ins, .n_inputs = 2, .out = oo_out_t(tt, so, ro)};
+                                                   ? oo_const(tt, sb, rb, bbuf)
+                                                   : oo_in(tt, sb, rb, bbuf)};
+  oo_op c = {
+      .op = op, .inputs = ins, .n_inputs = 2, .out = oo_out_t(tt, so, ro)};
   char label[96];
   snprintf(label, sizeof label, "op %d type %d ranks %d,%d%s", (int)op, (int)tt,
            ra, rb, b_const ? " const" : "");
@@ -298,7 +295,7 @@ static void test_binary_errors(void) {
                .n_inputs = 2,
                .out = oo_out_t(I32, s2, 1)};
     oo_expect_invoke_error(&c, "negative integer powers are not allowed",
-                        "pow i32 negative exponent");
+                           "pow i32 negative exponent");
   }
   {
     /* Type refusals (prepare). */
@@ -431,30 +428,20 @@ static void test_add_n(void) {
 
 static double ref_unary(int32_t op, double x, int approximate) {
   switch (op) {
-    case TFLC_OP_LOG:
-      return log(x);
-    case TFLC_OP_SQUARE:
-      return x * x;
-    case TFLC_OP_SIN:
-      return sin(x);
-    case TFLC_OP_COS:
-      return cos(x);
-    case TFLC_OP_FLOOR:
-      return floor(x);
-    case TFLC_OP_CEIL:
-      return ceil(x);
-    case TFLC_OP_SIGN:
-      return x > 0 ? 1 : (x < 0 ? -1 : 0);
-    case TFLC_OP_RELU_0_TO_1:
-      return x < 0 ? 0 : (x > 1 ? 1 : x);
-    case TFLC_OP_ELU:
-      return x < 0 ? exp(x) - 1 : x;
+    case TFLC_OP_LOG: return log(x);
+    case TFLC_OP_SQUARE: return x * x;
+    case TFLC_OP_SIN: return sin(x);
+    case TFLC_OP_COS: return cos(x);
+    case TFLC_OP_FLOOR: return floor(x);
+    case TFLC_OP_CEIL: return ceil(x);
+    case TFLC_OP_SIGN: return x > 0 ? 1 : (x < 0 ? -1 : 0);
+    case TFLC_OP_RELU_0_TO_1: return x < 0 ? 0 : (x > 1 ? 1 : x);
+    case TFLC_OP_ELU: return x < 0 ? exp(x) - 1 : x;
     case TFLC_OP_GELU:
       if (approximate)
         return 0.5 * x * (1 + tanh(sqrt(2 / PI) * (x + 0.044715 * x * x * x)));
       return 0.5 * x * (1 + erf(x / sqrt(2.0)));
-    default:
-      return NAN;
+    default: return NAN;
   }
 }
 
@@ -563,8 +550,10 @@ static void test_unary_int_and_errors(void) {
     char label[64];
     /* Zero-size. */
     oo_tensor in = oo_in(F32, s0, 2, NULL);
-    oo_op c = {
-        .op = ops[k], .inputs = &in, .n_inputs = 1, .out = oo_out_t(F32, s0, 2)};
+    oo_op c = {.op = ops[k],
+               .inputs = &in,
+               .n_inputs = 1,
+               .out = oo_out_t(F32, s0, 2)};
     snprintf(label, sizeof label, "op %d zero-size", (int)ops[k]);
     oo_run_expect(&c, s0, 2, NULL, 0, label);
     /* INT8 refused with the list of supported types. */
@@ -574,15 +563,15 @@ static void test_unary_int_and_errors(void) {
     /* ELU, GELU, LOG and RELU_0_TO_1 accept quantized INT8
      * (tests/ops/test_quant_act.c, test_quant_more*.c): without quantization
      * parameters it is refused for those. */
-    oo_expect_error(&c,
-                    ops[k] == TFLC_OP_SIGN
-                        ? "input type INT8 is not supported (FLOAT32, "
-                          "INT32)"
-                    : ops[k] == TFLC_OP_ELU || ops[k] == TFLC_OP_GELU ||
-                              ops[k] == TFLC_OP_LOG || ops[k] == TFLC_OP_RELU_0_TO_1
-                        ? "tensor 'in0' has no quantization parameters"
-                        : "input type INT8 is not supported (FLOAT32)",
-                    label);
+    oo_expect_error(
+        &c,
+        ops[k] == TFLC_OP_SIGN ? "input type INT8 is not supported (FLOAT32, "
+                                 "INT32)"
+        : ops[k] == TFLC_OP_ELU || ops[k] == TFLC_OP_GELU ||
+                ops[k] == TFLC_OP_LOG || ops[k] == TFLC_OP_RELU_0_TO_1
+            ? "tensor 'in0' has no quantization parameters"
+            : "input type INT8 is not supported (FLOAT32)",
+        label);
     /* Output type mismatch. */
     in = oo_in(F32, s3, 1, NULL);
     c.out = oo_out_t(I32, s3, 1);
@@ -620,7 +609,7 @@ static void prelu_case(const int *si, int ri, const int *sa, int ra,
     want[i] = x[i] >= 0 ? x[i] : x[i] * a;
   }
   oo_tensor ins[2] = {oo_in(F32, si, ri, x), a_const ? oo_const(F32, sa, ra, al)
-                                                    : oo_in(F32, sa, ra, al)};
+                                                     : oo_in(F32, sa, ra, al)};
   oo_op c = {.op = TFLC_OP_PRELU,
              .inputs = ins,
              .n_inputs = 2,
@@ -664,7 +653,8 @@ static void test_prelu(void) {
     ins[0] = oo_in(I32, s3, 1, NULL);
     ins[1] = oo_in(I32, s3, 1, NULL);
     c.out = oo_out_t(I32, s3, 1);
-    oo_expect_error(&c, "input type INT32 is not supported (FLOAT32, INT8, UINT8)",
+    oo_expect_error(&c,
+                    "input type INT32 is not supported (FLOAT32, INT8, UINT8)",
                     "prelu int32");
     ins[0] = oo_in(F32, s3, 1, NULL);
     c.out = oo_out_t(F32, s3, 1);

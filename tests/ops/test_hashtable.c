@@ -29,15 +29,18 @@ static size_t make_strbuf(uint8_t *buf, const char *const *s, int n) {
 }
 
 /* A constant of type tt holding n values (strings for STRING). */
-static int add_const(tm_model *m, int8_t tt, int n, const void *vals, const char *name) {
+static int add_const(tm_model *m, int8_t tt, int n, const void *vals,
+                     const char *name) {
   int s[1] = {n};
   if (tt == TFLC_TT_STRING) {
     static uint8_t buf[8][512];
     static int k = 0;
     uint8_t *b = buf[k++ % 8];
-    return tm_const(m, tt, s, 1, b, make_strbuf(b, (const char *const *)vals, n), name);
+    return tm_const(m, tt, s, 1, b,
+                    make_strbuf(b, (const char *const *)vals, n), name);
   }
-  return tm_const(m, tt, s, 1, vals, (size_t)n * (tt == TFLC_TT_INT64 ? 8 : 4), name);
+  return tm_const(m, tt, s, 1, vals, (size_t)n * (tt == TFLC_TT_INT64 ? 8 : 4),
+                  name);
 }
 
 typedef struct ht_case {
@@ -46,8 +49,9 @@ typedef struct ht_case {
   const void *keys, *values;
   const void *dflt;
   int nq;
-  const void *query; /* int64_t[] or const char *[] */
-  int second_table_vt; /* >= 0: a second HASHTABLE with the same id and this value type */
+  const void *query;   /* int64_t[] or const char *[] */
+  int second_table_vt; /* >= 0: a second HASHTABLE with the same id and this
+                          value type */
   int values_n;        /* number of values (default n) */
 } ht_case;
 
@@ -55,16 +59,21 @@ static uint8_t *ht_build(const ht_case *c, size_t *size, int *q_tensor) {
   tm_model *m = tm_create();
   int s1[1] = {1}, sq[1] = {c->nq};
   int handle = tm_tensor(m, TFLC_TT_RESOURCE, s1, 1, "handle");
-  tflc_opt_field f[3] = {tm_opt_int(0, TFLC_OPT_I32, 7), tm_opt_int(1, TFLC_OPT_I8, c->kt),
+  tflc_opt_field f[3] = {tm_opt_int(0, TFLC_OPT_I32, 7),
+                         tm_opt_int(1, TFLC_OPT_I8, c->kt),
                          tm_opt_int(2, TFLC_OPT_I8, c->vt)};
-  tm_op(m, TFLC_OP_HASHTABLE, NULL, NULL, 0, &handle, 1, TFLC_BO_HASHTABLE, f, 3);
+  tm_op(m, TFLC_OP_HASHTABLE, NULL, NULL, 0, &handle, 1, TFLC_BO_HASHTABLE, f,
+        3);
   if (c->second_table_vt >= 0) {
     int h2 = tm_tensor(m, TFLC_TT_RESOURCE, s1, 1, "handle2");
-    tflc_opt_field f2[3] = {f[0], f[1], tm_opt_int(2, TFLC_OPT_I8, c->second_table_vt)};
-    tm_op(m, TFLC_OP_HASHTABLE, NULL, NULL, 0, &h2, 1, TFLC_BO_HASHTABLE, f2, 3);
+    tflc_opt_field f2[3] = {f[0], f[1],
+                            tm_opt_int(2, TFLC_OPT_I8, c->second_table_vt)};
+    tm_op(m, TFLC_OP_HASHTABLE, NULL, NULL, 0, &h2, 1, TFLC_BO_HASHTABLE, f2,
+          3);
   }
   int keys = add_const(m, c->kt, c->n, c->keys, "keys");
-  int values = add_const(m, c->vt, c->values_n ? c->values_n : c->n, c->values, "values");
+  int values = add_const(m, c->vt, c->values_n ? c->values_n : c->n, c->values,
+                         "values");
   int imp[3] = {handle, keys, values};
   tm_op(m, TFLC_OP_HASHTABLE_IMPORT, NULL, imp, 3, NULL, 0, 0, NULL, 0);
   int q = tm_tensor(m, c->kt, sq, 1, "query");
@@ -82,8 +91,11 @@ static uint8_t *ht_build(const ht_case *c, size_t *size, int *q_tensor) {
   return b;
 }
 
-static int key_eq(int8_t kt, const void *keys, int i, const void *query, int j) {
-  if (kt == TFLC_TT_STRING) return strcmp(((const char *const *)keys)[i], ((const char *const *)query)[j]) == 0;
+static int key_eq(int8_t kt, const void *keys, int i, const void *query,
+                  int j) {
+  if (kt == TFLC_TT_STRING)
+    return strcmp(((const char *const *)keys)[i],
+                  ((const char *const *)query)[j]) == 0;
   return ((const int64_t *)keys)[i] == ((const int64_t *)query)[j];
 }
 
@@ -109,13 +121,18 @@ static void run_case(const ht_case *c, const char *label) {
     int sq[1] = {c->nq};
     if (c->kt == TFLC_TT_STRING) {
       size_t lens[16];
-      for (int j = 0; j < c->nq; j++) lens[j] = strlen(((const char *const *)c->query)[j]);
-      CHECK(TflcInterpreterSetTensorStrings(it, q, (const char *const *)c->query, lens, c->nq, sq, 1) == kTfLiteOk);
+      for (int j = 0; j < c->nq; j++)
+        lens[j] = strlen(((const char *const *)c->query)[j]);
+      CHECK(TflcInterpreterSetTensorStrings(it, q,
+                                            (const char *const *)c->query, lens,
+                                            c->nq, sq, 1) == kTfLiteOk);
     } else {
-      CHECK(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), c->query, 8 * (size_t)c->nq) ==
-            kTfLiteOk);
+      CHECK(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0),
+                                       c->query,
+                                       8 * (size_t)c->nq) == kTfLiteOk);
     }
-    CHECK_MSG(TfLiteInterpreterInvoke(it) == kTfLiteOk, "%s: %s", label, TflcInterpreterGetLastError(it));
+    CHECK_MSG(TfLiteInterpreterInvoke(it) == kTfLiteOk, "%s: %s", label,
+              TflcInterpreterGetLastError(it));
     const TfLiteTensor *o = TfLiteInterpreterGetOutputTensor(it, 0);
     const TfLiteTensor *sz = TfLiteInterpreterGetOutputTensor(it, 1);
     CHECK_EQ_INT(((const int64_t *)TfLiteTensorData(sz))[0], distinct);
@@ -124,17 +141,21 @@ static void run_case(const ht_case *c, const char *label) {
       for (int i = 0; i < c->n && row < 0; i++)
         if (key_eq(c->kt, c->keys, i, c->query, j)) row = i;
       if (c->vt == TFLC_TT_STRING) {
-        const char *want = row >= 0 ? ((const char *const *)c->values)[row] : ((const char *const *)c->dflt)[0];
+        const char *want = row >= 0 ? ((const char *const *)c->values)[row]
+                                    : ((const char *const *)c->dflt)[0];
         const char *p;
         size_t len;
         CHECK(TflcTensorGetString(o, j, &p, &len) == kTfLiteOk);
-        CHECK_MSG(len == strlen(want) && memcmp(p, want, len) == 0, "%s: query %d gives '%.*s', want '%s'", label,
-                  j, (int)len, p, want);
+        CHECK_MSG(len == strlen(want) && memcmp(p, want, len) == 0,
+                  "%s: query %d gives '%.*s', want '%s'", label, j, (int)len, p,
+                  want);
       } else if (c->vt == TFLC_TT_INT64) {
-        int64_t want = row >= 0 ? ((const int64_t *)c->values)[row] : ((const int64_t *)c->dflt)[0];
+        int64_t want = row >= 0 ? ((const int64_t *)c->values)[row]
+                                : ((const int64_t *)c->dflt)[0];
         CHECK_EQ_INT(((const int64_t *)TfLiteTensorData(o))[j], want);
       } else {
-        float want = row >= 0 ? ((const float *)c->values)[row] : ((const float *)c->dflt)[0];
+        float want = row >= 0 ? ((const float *)c->values)[row]
+                              : ((const float *)c->dflt)[0];
         CHECK(((const float *)TfLiteTensorData(o))[j] == want);
       }
     }
@@ -143,7 +164,8 @@ static void run_case(const ht_case *c, const char *label) {
   free(b);
 }
 
-static void expect_error(const ht_case *c, const char *needle, const char *label) {
+static void expect_error(const ht_case *c, const char *needle,
+                         const char *label) {
   size_t size;
   int q;
   uint8_t *b = ht_build(c, &size, &q);
@@ -178,9 +200,12 @@ int main(void) {
   expect_error(&bad, "are not supported", "int32 keys");
   bad = a;
   bad.second_table_vt = TFLC_TT_INT64;
-  expect_error(&bad, "hash table 7 exists as INT64 -> STRING, not INT64 -> INT64", "table types");
+  expect_error(&bad,
+               "hash table 7 exists as INT64 -> STRING, not INT64 -> INT64",
+               "table types");
   bad = a;
   bad.values_n = 4;
-  expect_error(&bad, "keys and values must have the same shape", "import shapes");
+  expect_error(&bad, "keys and values must have the same shape",
+               "import shapes");
   return CHECK_DONE();
 }

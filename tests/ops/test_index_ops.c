@@ -17,10 +17,11 @@
 
 /* ---- GATHER_ND ---------------------------------------------------------- */
 
-/* Reference: output element at coord = params[idx[coord[:ir-1]], coord[ir-1:]]. */
+/* Reference: output element at coord = params[idx[coord[:ir-1]], coord[ir-1:]].
+ */
 static void ref_gather_nd(const float *p, const int *ps, int pr,
-                          const int32_t *idx, const int *is, int ir,
-                          float *out, int *os, int *orank) {
+                          const int32_t *idx, const int *is, int ir, float *out,
+                          int *os, int *orank) {
   int nd = is[ir - 1];
   int k = 0;
   for (int i = 0; i < ir - 1; i++) os[k++] = is[i];
@@ -46,7 +47,9 @@ static void gather_nd_case(const int *ps, int pr, const int32_t *idx,
   int os[16], orank;
   ref_gather_nd(p, ps, pr, idx, is, ir, want, os, &orank);
   oo_tensor ins[2] = {oo_in(F32, ps, pr, p), oo_in(I32, is, ir, idx)};
-  oo_op op = {.op = TFLC_OP_GATHER_ND, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_GATHER_ND,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, os, orank)};
   oo_run_expect(&op, os, orank, want, oo_count(os, orank) * 4, label);
   /* Same indices as int64 and int16, constant. */
@@ -82,7 +85,9 @@ static void test_gather_nd(void) {
   static const int iz[2] = {0, 2}, oz[2] = {0, 4};
   float p[24] = {0};
   oo_tensor ins[2] = {oo_in(F32, p234, 3, p), oo_in(I32, iz, 2, NULL)};
-  oo_op op = {.op = TFLC_OP_GATHER_ND, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_GATHER_ND,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, oz, 2)};
   oo_run_expect(&op, oz, 2, NULL, 0, "gather_nd zero slices");
   /* int8 and bool params. */
@@ -91,23 +96,29 @@ static void test_gather_nd(void) {
   static const int32_t i8i[2] = {3, 1};
   static const int8_t w8[2] = {-128, 5};
   oo_tensor q[2] = {oo_in(I8, s4, 1, p8), oo_in(I32, s21, 2, i8i)};
-  oo_op op8 = {.op = TFLC_OP_GATHER_ND, .inputs = q, .n_inputs = 2,
+  oo_op op8 = {.op = TFLC_OP_GATHER_ND,
+               .inputs = q,
+               .n_inputs = 2,
                .out = oo_out_t(I8, s2, 1)};
   oo_run_expect(&op8, s2, 1, w8, 2, "gather_nd int8");
   /* Errors: out of range at invoke, shapes at prepare. */
   static const int32_t bad[2] = {4, 0};
   q[1] = oo_in(I32, s21, 2, bad);
-  oo_expect_invoke_error(&op8, "index 4 of slice 0 (dimension 0) is out of range",
-                      "gather_nd index too big");
+  oo_expect_invoke_error(&op8,
+                         "index 4 of slice 0 (dimension 0) is out of range",
+                         "gather_nd index too big");
   static const int32_t negi[2] = {0, -1};
   q[1] = oo_in(I32, s21, 2, negi);
-  oo_expect_invoke_error(&op8, "index -1 of slice 1", "gather_nd negative index");
+  oo_expect_invoke_error(&op8, "index -1 of slice 1",
+                         "gather_nd negative index");
   static const int s1_2[2] = {1, 2};
   q[1] = oo_in(I32, s1_2, 2, negi);
-  oo_expect_error(&op8, "indices last dimension 2 is larger than the params rank 1",
+  oo_expect_error(&op8,
+                  "indices last dimension 2 is larger than the params rank 1",
                   "gather_nd nd > rank");
   q[1] = oo_in(F32, s21, 2, NULL);
-  oo_expect_error(&op8, "indices type FLOAT32 is not supported", "gather_nd idx type");
+  oo_expect_error(&op8, "indices type FLOAT32 is not supported",
+                  "gather_nd idx type");
   q[1] = oo_in(I32, s21, 2, i8i);
   op8.out = oo_out_t(U8, s2, 1);
   oo_expect_error(&op8, "output type UINT8 differs from params type INT8",
@@ -128,7 +139,9 @@ static void test_scatter_nd(void) {
     for (int j = 0; j < 3; j++) want[idx[s] * 3 + j] += up[s * 3 + j];
   oo_tensor ins[3] = {oo_in(I32, s31, 2, idx), oo_in(F32, s33, 2, up),
                       oo_const(I32, s2, 1, shp)};
-  oo_op op = {.op = TFLC_OP_SCATTER_ND, .inputs = ins, .n_inputs = 3,
+  oo_op op = {.op = TFLC_OP_SCATTER_ND,
+              .inputs = ins,
+              .n_inputs = 3,
               .out = oo_out_t(F32, s43, 2)};
   oo_run_expect(&op, s43, 2, want, sizeof want, "scatter_nd duplicates");
   /* Non-constant shape: dynamic output. */
@@ -145,7 +158,9 @@ static void test_scatter_nd(void) {
   wi[0 * 3 + 2] += -1;
   oo_tensor e[3] = {oo_in(I32, s32, 2, eidx), oo_in(I32, s3, 1, eup),
                     oo_const(I32, s2, 1, shp)};
-  oo_op eop = {.op = TFLC_OP_SCATTER_ND, .inputs = e, .n_inputs = 3,
+  oo_op eop = {.op = TFLC_OP_SCATTER_ND,
+               .inputs = e,
+               .n_inputs = 3,
                .out = oo_out_t(I32, s43, 2)};
   oo_run_expect(&eop, s43, 2, wi, sizeof wi, "scatter_nd int32 elements");
   /* bool: or. */
@@ -161,15 +176,18 @@ static void test_scatter_nd(void) {
   float zeros[12] = {0};
   oo_tensor z[3] = {oo_in(I32, s01, 2, NULL), oo_in(F32, s03, 2, NULL),
                     oo_const(I32, s2, 1, shp)};
-  oo_op zop = {.op = TFLC_OP_SCATTER_ND, .inputs = z, .n_inputs = 3,
+  oo_op zop = {.op = TFLC_OP_SCATTER_ND,
+               .inputs = z,
+               .n_inputs = 3,
                .out = oo_out_t(F32, s43, 2)};
   oo_run_expect(&zop, s43, 2, zeros, sizeof zeros, "scatter_nd no updates");
   /* Errors. */
   static const int32_t bad[3] = {1, 4, 0};
   ins[0] = oo_in(I32, s31, 2, bad);
   ins[2] = oo_const(I32, s2, 1, shp);
-  oo_expect_invoke_error(&op, "index 4 of slice 1 (dimension 0) is out of range",
-                      "scatter_nd out of range");
+  oo_expect_invoke_error(&op,
+                         "index 4 of slice 1 (dimension 0) is out of range",
+                         "scatter_nd out of range");
   ins[0] = oo_in(I32, s31, 2, idx);
   static const int32_t shp_bad[2] = {4, 5};
   ins[2] = oo_const(I32, s2, 1, shp_bad);
@@ -177,7 +195,7 @@ static void test_scatter_nd(void) {
                   "scatter_nd shape mismatch");
   ins[2] = oo_in(I32, s2, 1, shp_bad);
   oo_expect_invoke_error(&op, "updates dimension 1 is 3",
-                      "scatter_nd dynamic shape mismatch");
+                         "scatter_nd dynamic shape mismatch");
   static const int64_t shp64[2] = {4, 3};
   ins[2] = oo_const(I64, s2, 1, shp64);
   oo_expect_error(&op, "shape type INT64 differs from indices type INT32",
@@ -212,10 +230,12 @@ static void dus_case(const int *os, const int *us, int rank,
     want[ot_ravel(c, os, rank)] = update[i];
   }
   int sr[1] = {rank};
-  oo_tensor ins[3] = {oo_in(F32, os, rank, operand), oo_in(F32, us, rank, update),
-                      start_const ? oo_const(I32, sr, 1, start)
-                                  : oo_in(I32, sr, 1, start)};
-  oo_op op = {.op = TFLC_OP_DYNAMIC_UPDATE_SLICE, .inputs = ins, .n_inputs = 3,
+  oo_tensor ins[3] = {
+      oo_in(F32, os, rank, operand), oo_in(F32, us, rank, update),
+      start_const ? oo_const(I32, sr, 1, start) : oo_in(I32, sr, 1, start)};
+  oo_op op = {.op = TFLC_OP_DYNAMIC_UPDATE_SLICE,
+              .inputs = ins,
+              .n_inputs = 3,
               .out = oo_out_t(F32, os, rank)};
   oo_run_expect(&op, os, rank, want, no * 4, label);
 }
@@ -239,23 +259,28 @@ static void test_dus(void) {
   static const int8_t w8[4] = {1, 2, -9, -8};
   oo_tensor ins[3] = {oo_in(I8, s4, 1, op8), oo_in(I8, s2, 1, up8),
                       oo_in(I64, s1, 1, st64)};
-  oo_op op = {.op = TFLC_OP_DYNAMIC_UPDATE_SLICE, .inputs = ins, .n_inputs = 3,
+  oo_op op = {.op = TFLC_OP_DYNAMIC_UPDATE_SLICE,
+              .inputs = ins,
+              .n_inputs = 3,
               .out = oo_out_t(I8, s4, 1)};
   oo_run_expect(&op, s4, 1, w8, 4, "dus int8 int64 start");
   /* Errors. */
   static const int s5[1] = {5};
   ins[1] = oo_in(I8, s5, 1, NULL);
-  oo_expect_error(&op, "update dimension 0 (5) is larger than the operand's (4)",
+  oo_expect_error(&op,
+                  "update dimension 0 (5) is larger than the operand's (4)",
                   "dus update too big");
   ins[1] = oo_in(I32, s2, 1, NULL);
   oo_expect_error(&op, "update type INT32 differs from operand type INT8",
                   "dus type");
   ins[1] = oo_in(I8, s2, 1, up8);
   ins[2] = oo_in(I64, s2, 1, NULL);
-  oo_expect_error(&op, "start_indices has 2 elements but the operand has rank 1",
+  oo_expect_error(&op,
+                  "start_indices has 2 elements but the operand has rank 1",
                   "dus start size");
   ins[2] = oo_in(F32, s1, 1, NULL);
-  oo_expect_error(&op, "start_indices type FLOAT32 is not supported", "dus start type");
+  oo_expect_error(&op, "start_indices type FLOAT32 is not supported",
+                  "dus start type");
 }
 
 /* ---- WHERE -------------------------------------------------------------- */
@@ -265,7 +290,9 @@ static void test_where(void) {
   static const uint8_t c[6] = {1, 0, 1, 0, 0, 1};
   static const int64_t want[6] = {0, 0, 0, 2, 1, 2};
   oo_tensor in = oo_in(BOOL, s23, 2, c);
-  oo_op op = {.op = TFLC_OP_WHERE, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_WHERE,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(I64, s32, 2)};
   oo_run_expect(&op, s32, 2, want, sizeof want, "where bool dynamic");
   in = oo_const(BOOL, s23, 2, c);
@@ -284,10 +311,12 @@ static void test_where(void) {
   /* Errors. */
   in = oo_in(BOOL, s23, 2, c);
   op.out = oo_out_t(I32, s32, 2);
-  oo_expect_error(&op, "output type INT32 is not supported (INT64)", "where out type");
+  oo_expect_error(&op, "output type INT32 is not supported (INT64)",
+                  "where out type");
   in = oo_in(I16, s23, 2, NULL);
   op.out = oo_out_t(I64, s32, 2);
-  oo_expect_error(&op, "condition type INT16 is not supported", "where in type");
+  oo_expect_error(&op, "condition type INT16 is not supported",
+                  "where in type");
 }
 
 /* ---- TOPK_V2 (two outputs: a model built here) -------------------------- */
@@ -310,7 +339,8 @@ static int topk_build(int8_t tt, const int *shape, int rank, int32_t k,
   r->bytes = tm_finish(m, &size);
   tm_free(m);
   if (!r->bytes) return -1;
-  r->model = TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report, r->err);
+  r->model =
+      TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report, r->err);
   if (!r->model) return -1;
   TfLiteInterpreterOptions *o = TfLiteInterpreterOptionsCreate();
   TfLiteInterpreterOptionsSetErrorReporter(o, oo_report, r->err);
@@ -342,7 +372,8 @@ static void topk_case(const float *x, const int *shape, int rank, int32_t k,
   int os[8];
   for (int i = 0; i < rank; i++) os[i] = shape[i];
   os[rank - 1] = k;
-  if (oo_check_shape(v, os, rank, label) && oo_check_shape(ix, os, rank, label)) {
+  if (oo_check_shape(v, os, rank, label) &&
+      oo_check_shape(ix, os, rank, label)) {
     int last = shape[rank - 1];
     size_t rows = last ? n / (size_t)last : 0;
     float wv[256];
@@ -383,8 +414,10 @@ static void test_topk(void) {
     CHECK(TfLiteInterpreterInvoke(r.it) == kTfLiteOk);
     static const int8_t wv[3] = {100, 100, -5};
     static const int32_t wi[3] = {1, 3, 0};
-    oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 0), wv, 3, "topk int8");
-    oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 1), wi, 12, "topk int8 idx");
+    oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 0), wv, 3,
+                   "topk int8");
+    oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 1), wi, 12,
+                   "topk int8 idx");
   } else {
     CHECK_MSG(0, "topk int8 build: %s", r.err);
   }
@@ -451,14 +484,17 @@ static void arg_case(int is_max, int8_t tt, const void *x, const int *shape,
     }
   }
   static const int s1[1] = {1};
-  oo_tensor ins[2] = {oo_in(tt, shape, rank, x),
-                      axis_const ? oo_const(I32, s1, 1, &axis)
-                                 : oo_in(I32, s1, 1, &axis)};
+  oo_tensor ins[2] = {
+      oo_in(tt, shape, rank, x),
+      axis_const ? oo_const(I32, s1, 1, &axis) : oo_in(I32, s1, 1, &axis)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, out_tt);
   oo_op op = {.op = is_max ? TFLC_OP_ARG_MAX : TFLC_OP_ARG_MIN,
               .bo = with_opt ? (is_max ? TFLC_BO_ARG_MAX : TFLC_BO_ARG_MIN) : 0,
-              .fields = with_opt ? &f : NULL, .n_fields = with_opt ? 1 : 0,
-              .inputs = ins, .n_inputs = 2, .out = oo_out_t(out_tt, os, k)};
+              .fields = with_opt ? &f : NULL,
+              .n_fields = with_opt ? 1 : 0,
+              .inputs = ins,
+              .n_inputs = 2,
+              .out = oo_out_t(out_tt, os, k)};
   size_t n = outer * inner;
   if (out_tt == I64)
     oo_run_expect(&op, os, k, want64, n * 8, label);
@@ -494,13 +530,17 @@ static void test_arg(void) {
   int32_t ax = 2;
   oo_tensor ins[2] = {oo_in(F32, s23, 2, x), oo_const(I32, s1, 1, &ax)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, TFLC_TT_INT64);
-  oo_op op = {.op = TFLC_OP_ARG_MAX, .bo = TFLC_BO_ARG_MAX, .fields = &f,
-              .n_fields = 1, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_ARG_MAX,
+              .bo = TFLC_BO_ARG_MAX,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(I64, s2, 1)};
   oo_expect_error(&op, "axis 2 is out of range for rank 2", "arg axis range");
   ins[1] = oo_in(I32, s1, 1, &ax);
   oo_expect_invoke_error(&op, "axis 2 is out of range for rank 2",
-                      "arg axis range dynamic");
+                         "arg axis range dynamic");
   ax = 0;
   ins[1] = oo_const(I32, s1, 1, &ax);
   op.out = oo_out_t(I32, s2, 1);
@@ -545,13 +585,17 @@ static void cumsum_case(const int *shape, int rank, int32_t axis,
       }
     }
   static const int s0[1] = {0};
-  oo_tensor ins[2] = {oo_in(F32, shape, rank, x),
-                      axis_const ? oo_const(I32, s0, 0, &axis)
-                                 : oo_in(I32, s0, 0, &axis)};
+  oo_tensor ins[2] = {
+      oo_in(F32, shape, rank, x),
+      axis_const ? oo_const(I32, s0, 0, &axis) : oo_in(I32, s0, 0, &axis)};
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_BOOL, exclusive),
                          tm_opt_int(1, TFLC_OPT_BOOL, reverse)};
-  oo_op op = {.op = TFLC_OP_CUMSUM, .bo = TFLC_BO_CUMSUM, .fields = f,
-              .n_fields = 2, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_CUMSUM,
+              .bo = TFLC_BO_CUMSUM,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, shape, rank)};
   oo_run_expect(&op, shape, rank, want, n * 4, label);
 }
@@ -576,8 +620,12 @@ static void test_cumsum(void) {
   oo_tensor ins[2] = {oo_in(I32, s4, 1, xi), oo_const(I32, s0, 0, &ax)};
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_BOOL, 1),
                          tm_opt_int(1, TFLC_OPT_BOOL, 1)};
-  oo_op op = {.op = TFLC_OP_CUMSUM, .bo = TFLC_BO_CUMSUM, .fields = f,
-              .n_fields = 2, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_CUMSUM,
+              .bo = TFLC_BO_CUMSUM,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(I32, s4, 1)};
   oo_run_expect(&op, s4, 1, wi, sizeof wi, "cumsum int32");
   static const int64_t xl[4] = {5000000000LL, 1, -2, 3};
@@ -592,7 +640,7 @@ static void test_cumsum(void) {
   oo_expect_error(&op, "axis 1 is out of range for rank 1", "cumsum axis");
   ins[1] = oo_in(I32, s0, 0, &ax);
   oo_expect_invoke_error(&op, "axis 1 is out of range for rank 1",
-                      "cumsum axis dynamic");
+                         "cumsum axis dynamic");
   ins[1] = oo_const(I64, s0, 0, xl);
   oo_expect_error(&op, "axis type INT64 is not supported", "cumsum axis type");
   ax = 0;

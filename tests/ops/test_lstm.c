@@ -1,10 +1,10 @@
-/* Op tests of the float LSTM family: LSTM (one step), UNIDIRECTIONAL_SEQUENCE_LSTM
- * and BIDIRECTIONAL_SEQUENCE_LSTM. Each case builds a one-op model with the
- * project's writer (random constant weights, a fixed seed, variable state
- * tensors), invokes it several times with new inputs and compares outputs
- * and the cell-state variable with a plain LSTM written here (loops over
- * batch, cell and input, double accumulators): plain, CIFG, peepholes,
- * projection with and without bias, layer norm, cell and projection
+/* Op tests of the float LSTM family: LSTM (one step),
+ * UNIDIRECTIONAL_SEQUENCE_LSTM and BIDIRECTIONAL_SEQUENCE_LSTM. Each case
+ * builds a one-op model with the project's writer (random constant weights, a
+ * fixed seed, variable state tensors), invokes it several times with new inputs
+ * and compares outputs and the cell-state variable with a plain LSTM written
+ * here (loops over batch, cell and input, double accumulators): plain, CIFG,
+ * peepholes, projection with and without bias, layer norm, cell and projection
  * clipping, every fused activation, time-major and batch-major sequences,
  * several batches, state carried across invokes and restored by
  * TfLiteInterpreterResetVariableTensors, bidirectional with merged or
@@ -17,13 +17,15 @@
 
 #include "support/op_test.h"
 
-/* ---- random data ---------------------------------------------------------- */
+/* ---- random data ----------------------------------------------------------
+ */
 
 static uint32_t rng_state = 12345u;
 static float *rand_buf(size_t n, float scale) {
   return ot_lcg_floats(&rng_state, n, scale);
 }
-/* ---- the reference cell ---------------------------------------------------- */
+/* ---- the reference cell ----------------------------------------------------
+ */
 
 typedef struct ref_cell {
   int n_input, n_aux, n_cell, n_output;
@@ -48,14 +50,15 @@ static void ref_cell_init(ref_cell *c, int n_input, int n_aux, int n_cell,
   for (int g = 0; g < 4; g++) {
     int skip = cifg && g == 0;
     c->w_x[g] = skip ? NULL : rand_buf((size_t)n_cell * n_input, 0.6f);
-    c->w_aux[g] = skip || !n_aux ? NULL : rand_buf((size_t)n_cell * n_aux, 0.6f);
+    c->w_aux[g] =
+        skip || !n_aux ? NULL : rand_buf((size_t)n_cell * n_aux, 0.6f);
     c->w_h[g] = skip ? NULL : rand_buf((size_t)n_cell * n_output, 0.6f);
     c->bias[g] = skip ? NULL : rand_buf((size_t)n_cell, 0.5f);
     c->ln[g] = skip || !layer_norm ? NULL : rand_buf((size_t)n_cell, 1.0f);
   }
   for (int p = 0; p < 3; p++)
-    c->peep[p] = peephole && !(cifg && p == 0) ? rand_buf((size_t)n_cell, 0.5f)
-                                               : NULL;
+    c->peep[p] =
+        peephole && !(cifg && p == 0) ? rand_buf((size_t)n_cell, 0.5f) : NULL;
   if (projection) {
     c->proj_w = rand_buf((size_t)n_output * n_cell, 0.7f);
     if (proj_bias) c->proj_b = rand_buf((size_t)n_output, 0.3f);
@@ -64,7 +67,10 @@ static void ref_cell_init(ref_cell *c, int n_input, int n_aux, int n_cell,
 
 static void ref_cell_free(ref_cell *c) {
   for (int g = 0; g < 4; g++) {
-    free(c->w_x[g]); free(c->w_aux[g]); free(c->w_h[g]); free(c->bias[g]);
+    free(c->w_x[g]);
+    free(c->w_aux[g]);
+    free(c->w_h[g]);
+    free(c->bias[g]);
     free(c->ln[g]);
   }
   for (int p = 0; p < 3; p++) free(c->peep[p]);
@@ -129,7 +135,8 @@ static void ref_step(const ref_cell *c, int act, float cell_clip,
     double i = c->cifg ? 1.0 - f : sigm(z[0][j]);
     z[2][j] = act_ref(act, z[2][j]);
     double cn = f * cs[j] + i * z[2][j];
-    if (cell_clip > 0) cn = cn > cell_clip ? cell_clip : (cn < -cell_clip ? -cell_clip : cn);
+    if (cell_clip > 0)
+      cn = cn > cell_clip ? cell_clip : (cn < -cell_clip ? -cell_clip : cn);
     cs[j] = (float)cn;
   }
   if (c->peephole)
@@ -145,7 +152,8 @@ static void ref_step(const ref_cell *c, int act, float cell_clip,
     if (c->projection) {
       v = c->proj_b ? c->proj_b[k] : 0.0;
       for (int j = 0; j < nc; j++) v += (double)c->proj_w[k * nc + j] * m[j];
-      if (proj_clip > 0) v = v > proj_clip ? proj_clip : (v < -proj_clip ? -proj_clip : v);
+      if (proj_clip > 0)
+        v = v > proj_clip ? proj_clip : (v < -proj_clip ? -proj_clip : v);
     } else {
       v = m[k];
     }
@@ -155,7 +163,8 @@ static void ref_step(const ref_cell *c, int act, float cell_clip,
   for (int g = 0; g < 4; g++) free(z[g]);
 }
 
-/* ---- building models ------------------------------------------------------- */
+/* ---- building models -------------------------------------------------------
+ */
 
 /* Where one cell's tensors go among the op's inputs (-1: none). */
 typedef struct cell_pos {
@@ -168,15 +177,15 @@ static const cell_pos bw_pos = {18, 22, 26, 29, 33, 34, 37, 38, -1, 44};
 
 /* Test-case mutations for prepare errors. */
 typedef struct mutation {
-  int drop;            /* input position to omit (0: none) */
-  int add;             /* input position to add a [n_cell] tensor at */
-  int bad_shape;       /* input position whose constant gets one extra row */
-  int int8_at;         /* input position turned into an INT8 tensor */
-  int not_variable;    /* output-state tensor not marked variable */
-  int small_state;     /* cell state with one element less */
-  int n_inputs;        /* 0: the op's count; else truncate/extend */
-  int input_rank2;     /* sequence input given as rank 2 */
-  int extra_output;    /* one more output than expected */
+  int drop;         /* input position to omit (0: none) */
+  int add;          /* input position to add a [n_cell] tensor at */
+  int bad_shape;    /* input position whose constant gets one extra row */
+  int int8_at;      /* input position turned into an INT8 tensor */
+  int not_variable; /* output-state tensor not marked variable */
+  int small_state;  /* cell state with one element less */
+  int n_inputs;     /* 0: the op's count; else truncate/extend */
+  int input_rank2;  /* sequence input given as rank 2 */
+  int extra_output; /* one more output than expected */
 } mutation;
 
 static int add_const(tm_model *m, const float *data, const int *shape, int rank,
@@ -216,17 +225,26 @@ static void add_cell(tm_model *m, const ref_cell *c, int n_batch,
                      const cell_pos *p, int *ins, const mutation *mu) {
   const int nc = c->n_cell, no = c->n_output;
   for (int g = 0; g < 4; g++) {
-    if (c->w_x[g]) ins[p->w_x + g] = add_weight(m, mu, p->w_x + g, c->w_x[g], nc, c->n_input);
-    if (c->w_h[g]) ins[p->w_h + g] = add_weight(m, mu, p->w_h + g, c->w_h[g], nc, no);
-    if (c->bias[g]) ins[p->bias + g] = add_weight(m, mu, p->bias + g, c->bias[g], nc, -1);
-    if (p->ln >= 0 && c->ln[g]) ins[p->ln + g] = add_weight(m, mu, p->ln + g, c->ln[g], nc, -1);
+    if (c->w_x[g])
+      ins[p->w_x + g] =
+          add_weight(m, mu, p->w_x + g, c->w_x[g], nc, c->n_input);
+    if (c->w_h[g])
+      ins[p->w_h + g] = add_weight(m, mu, p->w_h + g, c->w_h[g], nc, no);
+    if (c->bias[g])
+      ins[p->bias + g] = add_weight(m, mu, p->bias + g, c->bias[g], nc, -1);
+    if (p->ln >= 0 && c->ln[g])
+      ins[p->ln + g] = add_weight(m, mu, p->ln + g, c->ln[g], nc, -1);
     if (p->aux >= 0 && c->w_aux[g])
-      ins[p->aux + g] = add_weight(m, mu, p->aux + g, c->w_aux[g], nc, c->n_aux);
+      ins[p->aux + g] =
+          add_weight(m, mu, p->aux + g, c->w_aux[g], nc, c->n_aux);
   }
   for (int q = 0; q < 3; q++)
-    if (c->peep[q]) ins[p->peep + q] = add_weight(m, mu, p->peep + q, c->peep[q], nc, -1);
-  if (c->proj_w) ins[p->proj_w] = add_weight(m, mu, p->proj_w, c->proj_w, no, nc);
-  if (c->proj_b) ins[p->proj_b] = add_weight(m, mu, p->proj_b, c->proj_b, no, -1);
+    if (c->peep[q])
+      ins[p->peep + q] = add_weight(m, mu, p->peep + q, c->peep[q], nc, -1);
+  if (c->proj_w)
+    ins[p->proj_w] = add_weight(m, mu, p->proj_w, c->proj_w, no, nc);
+  if (c->proj_b)
+    ins[p->proj_b] = add_weight(m, mu, p->proj_b, c->proj_b, no, -1);
   int hs[2] = {n_batch, no}, cs[2] = {n_batch, nc};
   if (mu && mu->small_state) cs[1] -= 1;
   ins[p->h] = tm_tensor(m, TFLC_TT_FLOAT32, hs, 2, "h_state");
@@ -235,20 +253,21 @@ static void add_cell(tm_model *m, const ref_cell *c, int n_batch,
   tm_variable(m, ins[p->c]);
 }
 
-/* ---- the op under test ----------------------------------------------------- */
+/* ---- the op under test -----------------------------------------------------
+ */
 
 typedef struct lstm_case {
   const char *label;
-  int32_t op;          /* TFLC_OP_LSTM / _UNIDIRECTIONAL_ / _BIDIRECTIONAL_ */
+  int32_t op; /* TFLC_OP_LSTM / _UNIDIRECTIONAL_ / _BIDIRECTIONAL_ */
   int n_batch, max_time, time_major;
   int act;
   float cell_clip, proj_clip;
-  int n_inputs;        /* LSTM / UNI: 20 or 24 */
-  int merge;           /* BIDI */
-  int aux_mode;        /* BIDI: 0 none, 1 aux + weights, 2 aux read by bw */
+  int n_inputs; /* LSTM / UNI: 20 or 24 */
+  int merge;    /* BIDI */
+  int aux_mode; /* BIDI: 0 none, 1 aux + weights, 2 aux read by bw */
   int n_aux;
-  int kernel_type;     /* LSTM option */
-  int diagonal;        /* UNI option */
+  int kernel_type; /* LSTM option */
+  int diagonal;    /* UNI option */
   ref_cell fw, bw;
 } lstm_case;
 
@@ -350,7 +369,8 @@ static int build_case(const lstm_case *k, const mutation *mu, built *b,
   return b->it != NULL;
 }
 
-/* ---- reference over a sequence --------------------------------------------- */
+/* ---- reference over a sequence ---------------------------------------------
+ */
 
 /* Row (t, b) of a [T, B, n] (time major) or [B, T, n] tensor. */
 static size_t row(const lstm_case *k, int t, int b) {
@@ -424,7 +444,8 @@ static void run_case(lstm_case *k, int n_invokes) {
   if (is_bidi) state_init(&bs, &k->bw, k->n_batch);
   float *in = NULL, *aux = NULL;
   float *want_fw = calloc(rows * fw_w, sizeof(float));
-  float *want_bw = is_bidi ? calloc(rows * k->bw.n_output, sizeof(float)) : NULL;
+  float *want_bw =
+      is_bidi ? calloc(rows * k->bw.n_output, sizeof(float)) : NULL;
   char label[256];
   for (int inv = 0; inv <= n_invokes; inv++) {
     const int reset = inv == n_invokes;
@@ -440,10 +461,12 @@ static void run_case(lstm_case *k, int n_invokes) {
     in = rand_buf(rows * n_in, 1.5f);
     aux = k->aux_mode ? rand_buf(rows * k->n_aux, 1.5f) : NULL;
     TfLiteTensor *ti = TfLiteInterpreterGetInputTensor(b.it, 0);
-    CHECK(TfLiteTensorCopyFromBuffer(ti, in, rows * n_in * sizeof(float)) == kTfLiteOk);
+    CHECK(TfLiteTensorCopyFromBuffer(ti, in, rows * n_in * sizeof(float)) ==
+          kTfLiteOk);
     if (aux) {
       TfLiteTensor *ta = TfLiteInterpreterGetInputTensor(b.it, 1);
-      CHECK(TfLiteTensorCopyFromBuffer(ta, aux, rows * k->n_aux * sizeof(float)) == kTfLiteOk);
+      CHECK(TfLiteTensorCopyFromBuffer(
+                ta, aux, rows * k->n_aux * sizeof(float)) == kTfLiteOk);
     }
     CHECK_MSG(TfLiteInterpreterInvoke(b.it) == kTfLiteOk, "%s: invoke failed",
               label);
@@ -457,7 +480,8 @@ static void run_case(lstm_case *k, int n_invokes) {
         ref_pass(k, &k->bw, &bs, bin, bw_in, baux, 0, want_fw, fw_w,
                  k->fw.n_output);
       else
-        ref_pass(k, &k->bw, &bs, bin, bw_in, baux, 0, want_bw, k->bw.n_output, 0);
+        ref_pass(k, &k->bw, &bs, bin, bw_in, baux, 0, want_bw, k->bw.n_output,
+                 0);
     }
 
     const TfLiteTensor *o = TfLiteInterpreterGetOutputTensor(b.it, 0);
@@ -466,8 +490,9 @@ static void run_case(lstm_case *k, int n_invokes) {
     CHECK_MSG(TfLiteTensorNumDims(o) == rank, "%s: output rank %d, want %d",
               label, (int)TfLiteTensorNumDims(o), rank);
     for (int i = 0; i < rank && TfLiteTensorNumDims(o) == rank; i++)
-      CHECK_MSG(TfLiteTensorDim(o, i) == d[i], "%s: output dim %d is %d, want %d",
-                label, i, (int)TfLiteTensorDim(o, i), d[i]);
+      CHECK_MSG(TfLiteTensorDim(o, i) == d[i],
+                "%s: output dim %d is %d, want %d", label, i,
+                (int)TfLiteTensorDim(o, i), d[i]);
     if (TfLiteTensorByteSize(o) == rows * fw_w * sizeof(float))
       compare(label, TfLiteTensorData(o), want_fw, rows * fw_w);
     else
@@ -511,7 +536,8 @@ static void run_case(lstm_case *k, int n_invokes) {
   tm_interpreter_delete(b.it);
 }
 
-/* ---- cases ------------------------------------------------------------------ */
+/* ---- cases ------------------------------------------------------------------
+ */
 
 typedef struct variant {
   int cifg, peephole, projection, proj_bias, layer_norm;
@@ -523,11 +549,11 @@ static void lstm_one(const char *name, int32_t op, const variant *v,
   lstm_case k;
   memset(&k, 0, sizeof k);
   char label[200];
-  snprintf(label, sizeof label,
-           "%s (cifg %d peep %d proj %d/%d ln %d act %d clip %g/%g tm %d B %d T %d)",
-           name, v->cifg, v->peephole, v->projection, v->proj_bias,
-           v->layer_norm, act, (double)cell_clip, (double)proj_clip,
-           time_major, n_batch, max_time);
+  snprintf(
+      label, sizeof label,
+      "%s (cifg %d peep %d proj %d/%d ln %d act %d clip %g/%g tm %d B %d T %d)",
+      name, v->cifg, v->peephole, v->projection, v->proj_bias, v->layer_norm,
+      act, (double)cell_clip, (double)proj_clip, time_major, n_batch, max_time);
   k.label = label;
   k.op = op;
   k.n_batch = n_batch;
@@ -553,7 +579,8 @@ static const variant variants[] = {
 
 static void test_lstm_op(void) {
   for (int i = 0; i < N_VARIANTS; i++)
-    lstm_one("LSTM", TFLC_OP_LSTM, &variants[i], 3, 1, 1, TFLC_ACT_TANH, 0, 0, 24);
+    lstm_one("LSTM", TFLC_OP_LSTM, &variants[i], 3, 1, 1, TFLC_ACT_TANH, 0, 0,
+             24);
   /* 20 inputs (no layer-norm inputs at all). */
   lstm_one("LSTM 20 inputs", TFLC_OP_LSTM, &variants[2], 2, 1, 1, TFLC_ACT_TANH,
            0, 0, 20);
@@ -566,7 +593,8 @@ static void test_lstm_op(void) {
   const int acts[] = {TFLC_ACT_NONE, TFLC_ACT_RELU, TFLC_ACT_RELU_N1_TO_1,
                       TFLC_ACT_RELU6, TFLC_ACT_SIGN_BIT};
   for (int a = 0; a < 5; a++)
-    lstm_one("LSTM act", TFLC_OP_LSTM, &variants[6], 2, 1, 1, acts[a], 0, 0, 24);
+    lstm_one("LSTM act", TFLC_OP_LSTM, &variants[6], 2, 1, 1, acts[a], 0, 0,
+             24);
   /* One batch. */
   lstm_one("LSTM batch 1", TFLC_OP_LSTM, &variants[9], 1, 1, 1, TFLC_ACT_TANH,
            0, 0, 24);
@@ -579,8 +607,10 @@ static void test_unidirectional(void) {
       lstm_one("UNI", U, &variants[i], 3, 4, tm, TFLC_ACT_TANH, 0, 0, 24);
   lstm_one("UNI 20 inputs", U, &variants[3], 2, 3, 0, TFLC_ACT_TANH, 0, 0, 20);
   lstm_one("UNI clip", U, &variants[9], 2, 5, 0, TFLC_ACT_TANH, 0.4f, 0.3f, 24);
-  lstm_one("UNI clip tm", U, &variants[6], 2, 5, 1, TFLC_ACT_RELU6, 0.4f, 0.3f, 24);
-  lstm_one("UNI batch 1 T 1", U, &variants[0], 1, 1, 0, TFLC_ACT_TANH, 0, 0, 24);
+  lstm_one("UNI clip tm", U, &variants[6], 2, 5, 1, TFLC_ACT_RELU6, 0.4f, 0.3f,
+           24);
+  lstm_one("UNI batch 1 T 1", U, &variants[0], 1, 1, 0, TFLC_ACT_TANH, 0, 0,
+           24);
   lstm_one("UNI act none", U, &variants[1], 2, 3, 1, TFLC_ACT_NONE, 0, 0, 24);
 }
 
@@ -601,8 +631,9 @@ static void bidi_one(const char *name, int merge, int time_major, int aux_mode,
   k.aux_mode = aux_mode;
   k.n_aux = aux_mode ? 3 : 0;
   const int n_input = 4;
-  ref_cell_init(&k.fw, n_input, aux_mode == 1 ? 3 : 0, 5, vf->projection ? 3 : 5,
-                vf->cifg, vf->peephole, vf->projection, vf->proj_bias, 0);
+  ref_cell_init(&k.fw, n_input, aux_mode == 1 ? 3 : 0, 5,
+                vf->projection ? 3 : 5, vf->cifg, vf->peephole, vf->projection,
+                vf->proj_bias, 0);
   ref_cell_init(&k.bw, aux_mode == 2 ? 3 : n_input, aux_mode == 1 ? 3 : 0, 4,
                 vb->projection ? 2 : 4, vb->cifg, vb->peephole, vb->projection,
                 vb->proj_bias, 0);
@@ -621,7 +652,8 @@ static void test_bidirectional(void) {
   bidi_one("BIDI cifg proj", 1, 0, 1, &variants[3], &variants[5]);
 }
 
-/* ---- prepare errors --------------------------------------------------------- */
+/* ---- prepare errors ---------------------------------------------------------
+ */
 
 static void expect_error(lstm_case *k, const mutation *mu, const char *needle) {
   char err[2048];
@@ -685,9 +717,10 @@ static void test_errors(void) {
              "input 17 (projection_bias) must be omitted", 0, 0, 0);
   error_case("layer norm half", L, ln, &(mutation){.drop = 22},
              "input 22 (cell_layer_norm_coefficients) is missing", 0, 0, 0);
-  error_case("weights shape", L, plain, &(mutation){.bad_shape = 3},
-             "input 3 (input_to_cell_weights) has shape [6, 4], expected [5, 4]",
-             0, 0, 0);
+  error_case(
+      "weights shape", L, plain, &(mutation){.bad_shape = 3},
+      "input 3 (input_to_cell_weights) has shape [6, 4], expected [5, 4]", 0, 0,
+      0);
   error_case("recurrent shape", U, plain, &(mutation){.bad_shape = 7},
              "input 7 (recurrent_to_cell_weights) has shape [6, 5]", 0, 0, 0);
   error_case("bias shape", L, plain, &(mutation){.bad_shape = 14},
@@ -709,7 +742,8 @@ static void test_errors(void) {
   error_case("bidi outputs", B, plain, &(mutation){.extra_output = 1},
              "has 3 outputs, expected 2", 0, 0, 0);
   error_case("bidi backward shape", B, plain, &(mutation){.bad_shape = 20},
-             "backward cell: input 20 (input_to_cell_weights) has shape", 0, 0, 0);
+             "backward cell: input 20 (input_to_cell_weights) has shape", 0, 0,
+             0);
   error_case("kernel_type basic", L, plain, NULL, "kernel_type BASIC", 1, 0, 0);
   error_case("diagonal", U, plain, NULL, "diagonal_recurrent_tensors", 0, 1, 0);
   error_case("cell_clip", L, plain, NULL, "cell_clip -1 must be >= 0", 0, 0,

@@ -20,9 +20,7 @@
 
 /* ---- UNIQUE ------------------------------------------------------------ */
 
-static int f_same(float a, float b) {
-  return a == b || (isnan(a) && isnan(b));
-}
+static int f_same(float a, float b) { return a == b || (isnan(a) && isnan(b)); }
 
 /* Reference: quadratic search in first-appearance order. */
 static int ref_unique_f32(const float *x, int n, float *y, int32_t *idx) {
@@ -91,14 +89,19 @@ static void test_unique(void) {
   /* int64 values, idx int64, many repeats (table collisions). */
   {
     int64_t v[200], y[200], idx[200];
-    for (int i = 0; i < 200; i++) v[i] = ((int64_t)(i * 37) % 23 - 11) * 1000003;
+    for (int i = 0; i < 200; i++)
+      v[i] = ((int64_t)(i * 37) % 23 - 11) * 1000003;
     int s[1] = {200};
     int k = ref_unique_i64(v, 200, y, idx);
     oo_tensor i2[1] = {oo_in(I64, s, 1, v)};
     tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, TFLC_TT_INT64);
     oo_tensor o2[2] = {oo_out_t(I64, zero, 1), oo_out_t(I64, s, 1)};
-    oo_op op2 = {.op = TFLC_OP_UNIQUE, .bo = TFLC_BO_UNIQUE, .fields = &f,
-                 .n_fields = 1, .inputs = i2, .n_inputs = 1};
+    oo_op op2 = {.op = TFLC_OP_UNIQUE,
+                 .bo = TFLC_BO_UNIQUE,
+                 .fields = &f,
+                 .n_fields = 1,
+                 .inputs = i2,
+                 .n_inputs = 1};
     oo_run r;
     if (oo_build_ext(&op2, OO_OUTS(o2, 2), &r) == 0 &&
         oo_invoke(&op2, &r) == kTfLiteOk) {
@@ -106,8 +109,8 @@ static void test_unique(void) {
       const TfLiteTensor *ty = TfLiteInterpreterGetOutputTensor(r.it, 0);
       if (oo_check_shape(ty, ks, 1, "unique i64"))
         oo_check_bytes(ty, y, (size_t)k * 8, "unique i64 y");
-      oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 1), idx,
-                     sizeof idx, "unique i64 idx");
+      oo_check_bytes(TfLiteInterpreterGetOutputTensor(r.it, 1), idx, sizeof idx,
+                     "unique i64 idx");
     } else {
       CHECK_MSG(0, "unique i64: %s", r.err);
     }
@@ -142,8 +145,8 @@ static void test_unique(void) {
     o3[1] = oo_out_t(I32, zero, 1);
     if (oo_build_ext(&op3, OO_OUTS(o3, 2), &r) == 0 &&
         oo_invoke(&op3, &r) == kTfLiteOk) {
-      CHECK_EQ_INT(TfLiteTensorDim(TfLiteInterpreterGetOutputTensor(r.it, 0), 0),
-                   0);
+      CHECK_EQ_INT(
+          TfLiteTensorDim(TfLiteInterpreterGetOutputTensor(r.it, 0), 0), 0);
     } else {
       CHECK_MSG(0, "unique empty: %s", r.err);
     }
@@ -590,9 +593,11 @@ static void test_bitwise(void) {
   rin[1] = oo_in(I16, NULL, 0, &y16);
   rop.out = oo_out_t(I16, s8, 1);
   oo_run_expect(&rop, s8, 1, r16, sizeof r16, "rshift i16 broadcast");
-  uint8_t u8x[8] = {255, 128, 1, 2, 3, 4, 5, 6}, u8y[8] = {7, 8, 0, 1, 2, 3, 200, 1};
+  uint8_t u8x[8] = {255, 128, 1, 2, 3, 4, 5, 6},
+          u8y[8] = {7, 8, 0, 1, 2, 3, 200, 1};
   uint8_t u8r[8];
-  for (int i = 0; i < 8; i++) u8r[i] = (uint8_t)(u8x[i] >> (u8y[i] > 7 ? 7 : u8y[i]));
+  for (int i = 0; i < 8; i++)
+    u8r[i] = (uint8_t)(u8x[i] >> (u8y[i] > 7 ? 7 : u8y[i]));
   rin[0] = oo_in(U8, s8, 1, u8x);
   rin[1] = oo_in(U8, s8, 1, u8y);
   rop.out = oo_out_t(U8, s8, 1);
@@ -656,8 +661,14 @@ static void test_dilate(void) {
 
 /* ---- REDUCE_WINDOW ----------------------------------------------------- */
 
-enum { RWF_ADD = 1, RWF_MUL = 2, RWF_MIN = 3, RWF_MAX = 4, RWF_ALL = 5,
-       RWF_ANY = 6 };
+enum {
+  RWF_ADD = 1,
+  RWF_MUL = 2,
+  RWF_MIN = 3,
+  RWF_MAX = 4,
+  RWF_ALL = 5,
+  RWF_ANY = 6
+};
 
 /* Reference over doubles: out[o] = fold over window taps. */
 static void ref_reduce_window(const double *x, const int *xs, int r,
@@ -709,13 +720,35 @@ static void rw_case(int8_t tt, const int *xs, int r, const int64_t *w,
   size_t elem = oo_tt_size(tt);
   for (size_t i = 0; i < n + no + 1; i++) {
     double v = i < n ? xd[i] : i < n + no ? wd[i - n] : init;
-    uint8_t *dst = i < n ? xb + i * elem : i < n + no ? wb + (i - n) * elem : ib;
+    uint8_t *dst = i < n        ? xb + i * elem
+                   : i < n + no ? wb + (i - n) * elem
+                                : ib;
     switch (tt) {
-      case F32: { float f = (float)v; memcpy(dst, &f, 4); break; }
-      case I32: { int32_t q = (int32_t)v; memcpy(dst, &q, 4); break; }
-      case I64: { int64_t q = (int64_t)v; memcpy(dst, &q, 8); break; }
-      case I8: { int8_t q = (int8_t)v; memcpy(dst, &q, 1); break; }
-      default: { bool q = v != 0; memcpy(dst, &q, 1); break; }
+      case F32: {
+        float f = (float)v;
+        memcpy(dst, &f, 4);
+        break;
+      }
+      case I32: {
+        int32_t q = (int32_t)v;
+        memcpy(dst, &q, 4);
+        break;
+      }
+      case I64: {
+        int64_t q = (int64_t)v;
+        memcpy(dst, &q, 8);
+        break;
+      }
+      case I8: {
+        int8_t q = (int8_t)v;
+        memcpy(dst, &q, 1);
+        break;
+      }
+      default: {
+        bool q = v != 0;
+        memcpy(dst, &q, 1);
+        break;
+      }
     }
   }
   int vs[1] = {r};
@@ -723,8 +756,12 @@ static void rw_case(int8_t tt, const int *xs, int r, const int64_t *w,
                       oo_const(I64, vs, 1, w), oo_const(I64, vs, 1, st),
                       oo_const(I64, vs, 1, dl)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I32, fn);
-  oo_op op = {.op = TFLC_OP_REDUCE_WINDOW, .bo = TFLC_BO2_REDUCE_WINDOW,
-              .fields = &f, .n_fields = 1, .inputs = ins, .n_inputs = 5};
+  oo_op op = {.op = TFLC_OP_REDUCE_WINDOW,
+              .bo = TFLC_BO2_REDUCE_WINDOW,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = ins,
+              .n_inputs = 5};
   oo_tensor out = oo_out_t(tt, os, r);
   const oo_ext x2 = {.outputs = &out, .n_outputs = 1, .options2 = 1};
   oo_run run;
@@ -732,7 +769,8 @@ static void rw_case(int8_t tt, const int *xs, int r, const int64_t *w,
     CHECK_MSG(0, "%s: %s", label, run.err);
   } else {
     const TfLiteTensor *t = TfLiteInterpreterGetOutputTensor(run.it, 0);
-    if (oo_check_shape(t, os, r, label)) oo_check_bytes(t, wb, no * elem, label);
+    if (oo_check_shape(t, os, r, label))
+      oo_check_bytes(t, wb, no * elem, label);
   }
   oo_free(&run);
 }
@@ -761,8 +799,12 @@ static void test_reduce_window(void) {
                       oo_const(I64, vs, 1, w), oo_const(I64, vs, 1, st),
                       oo_const(I64, vs, 1, d1)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I32, 0);
-  oo_op op = {.op = TFLC_OP_REDUCE_WINDOW, .bo = TFLC_BO2_REDUCE_WINDOW,
-              .fields = &f, .n_fields = 1, .inputs = ins, .n_inputs = 5};
+  oo_op op = {.op = TFLC_OP_REDUCE_WINDOW,
+              .bo = TFLC_BO2_REDUCE_WINDOW,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = ins,
+              .n_inputs = 5};
   oo_tensor out = oo_out_t(F32, xs, 2);
   const oo_ext x2 = {.outputs = &out, .n_outputs = 1, .options2 = 1};
   oo_run r;
@@ -784,8 +826,8 @@ static void test_reduce_window(void) {
 
 /* Reference: TensorFlow's FakeQuantWithMinMaxArgs nudging and rounding, in
  * float as TensorFlow Lite computes it. */
-static void ref_fake_quant(const float *x, int n, float mn, float mx,
-                           int bits, int narrow, float *y) {
+static void ref_fake_quant(const float *x, int n, float mn, float mx, int bits,
+                           int narrow, float *y) {
   float qmin = narrow ? 1.0f : 0.0f, qmax = (float)((1 << bits) - 1);
   float scale = (mx - mn) / (qmax - qmin);
   float zpm = qmin - mn / scale;

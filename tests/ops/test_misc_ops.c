@@ -39,8 +39,12 @@ static void check_softmax(const int *shape, int rank, float beta, float lo,
   if (depth) ref_softmax(x, rows, depth, beta, want);
   tflc_opt_field f = tm_opt_f32(0, beta);
   oo_tensor in = oo_in(F32, shape, rank, x);
-  oo_op op = {.op = TFLC_OP_SOFTMAX, .bo = TFLC_BO_SOFTMAX, .fields = &f,
-              .n_fields = 1, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_SOFTMAX,
+              .bo = TFLC_BO_SOFTMAX,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, shape, rank)};
   oo_run_expect_f32(&op, shape, rank, want, n, 2e-6, label);
   free(x);
@@ -55,8 +59,12 @@ static void test_softmax(void) {
   float want[3] = {(float)(e1 / s), (float)(e2 / s), (float)(1.0 / s)};
   tflc_opt_field f = tm_opt_f32(0, 1.0f);
   oo_tensor in = oo_in(F32, s3, 1, x);
-  oo_op op = {.op = TFLC_OP_SOFTMAX, .bo = TFLC_BO_SOFTMAX, .fields = &f,
-              .n_fields = 1, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_SOFTMAX,
+              .bo = TFLC_BO_SOFTMAX,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s3, 1)};
   oo_run_expect_f32(&op, s3, 1, want, 3, 1e-6, "softmax hand");
   /* Large inputs stay finite thanks to the max subtraction. */
@@ -118,7 +126,9 @@ static void test_dequantize(void) {
   in.n_quant = 1;
   in.scales = &sc;
   in.zero_points = &zp;
-  oo_op op = {.op = TFLC_OP_DEQUANTIZE, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_DEQUANTIZE,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s6, 1)};
   oo_run_expect_f32(&op, s6, 1, want, 6, 0, "dequantize int8");
   in.is_const = 1;
@@ -146,10 +156,9 @@ static void test_dequantize(void) {
 
   /* float16 bit patterns: 1, -2, 1/3 (rounded), 65504, smallest subnormal,
    * +inf. */
-  static const uint16_t h[6] = {0x3C00, 0xC000, 0x3555, 0x7BFF, 0x0001,
-                                0x7C00};
-  const float hw[6] = {1.0f, -2.0f, 0.333251953125f, 65504.0f,
-                       5.9604644775390625e-8f, INFINITY};
+  static const uint16_t h[6] = {0x3C00, 0xC000, 0x3555, 0x7BFF, 0x0001, 0x7C00};
+  const float hw[6] = {
+      1.0f, -2.0f, 0.333251953125f, 65504.0f, 5.9604644775390625e-8f, INFINITY};
   in = oo_const(TFLC_TT_FLOAT16, s6, 1, h);
   oo_run_expect_f32(&op, s6, 1, hw, 6, 0, "dequantize float16 constant");
   in.is_const = 0;
@@ -169,7 +178,8 @@ static void test_dequantize(void) {
   in.zero_points = zps3;
   in.qdim = 0;
   op.out = oo_out_t(F32, s32, 2);
-  oo_run_expect_f32(&op, s32, 2, want0, 6, 1e-7, "dequantize per-channel dim 0");
+  oo_run_expect_f32(&op, s32, 2, want0, 6, 1e-7,
+                    "dequantize per-channel dim 0");
   static const float scales2[2] = {0.5f, 0.25f};
   static const int64_t zps2[2] = {0, 0};
   float want1[6];
@@ -178,7 +188,8 @@ static void test_dequantize(void) {
   in.scales = scales2;
   in.zero_points = zps2;
   in.qdim = 1;
-  oo_run_expect_f32(&op, s32, 2, want1, 6, 1e-7, "dequantize per-channel dim 1");
+  oo_run_expect_f32(&op, s32, 2, want1, 6, 1e-7,
+                    "dequantize per-channel dim 1");
 
   /* Zero-size. */
   static const int s0[2] = {0, 4};
@@ -214,9 +225,8 @@ static const char *const r_names[5] = {"sum", "mean", "max", "min", "prod"};
 
 /* Reference: per output element, walk every input element whose kept
  * coordinates match. Values are small so double/int64 are exact enough. */
-static void ref_reduce(int kind, int8_t tt, const int *s, int r,
-                       const void *in, const int *reduced, void *out,
-                       size_t ocount) {
+static void ref_reduce(int kind, int8_t tt, const int *s, int r, const void *in,
+                       const int *reduced, void *out, size_t ocount) {
   size_t n = oo_count(s, r);
   for (size_t o = 0; o < ocount; o++) {
     double acc = kind == R_PROD ? 1 : 0;
@@ -251,16 +261,29 @@ static void ref_reduce(int kind, int8_t tt, const int *s, int r,
         v = (double)iv;
       }
       switch (kind) {
-        case R_SUM: case R_MEAN: acc += v; iacc += iv; break;
-        case R_PROD: acc *= v; iacc *= iv; break;
-        case R_MAX: if (v > fm) fm = v; if (iv > im) im = iv; break;
-        default: if (v < fm) fm = v; if (iv < im) im = iv; break;
+        case R_SUM:
+        case R_MEAN:
+          acc += v;
+          iacc += iv;
+          break;
+        case R_PROD:
+          acc *= v;
+          iacc *= iv;
+          break;
+        case R_MAX:
+          if (v > fm) fm = v;
+          if (iv > im) im = iv;
+          break;
+        default:
+          if (v < fm) fm = v;
+          if (iv < im) im = iv;
+          break;
       }
     }
     if (tt == F32) {
       float res = kind == R_MAX || kind == R_MIN ? (float)fm
-                  : kind == R_MEAN ? (float)(acc / (double)cnt)
-                                   : (float)acc;
+                  : kind == R_MEAN               ? (float)(acc / (double)cnt)
+                                                 : (float)acc;
       ((float *)out)[o] = res;
     } else {
       long long res = kind == R_MAX || kind == R_MIN ? im
@@ -291,7 +314,8 @@ static void check_reduce(int kind, int8_t tt, const int *s, int r,
       ((int64_t *)in)[i] = (int64_t)(v * (kind == R_PROD ? 2 : 1e11));
   }
   int reduced[8] = {0};
-  for (int i = 0; i < n_axes; i++) reduced[axes[i] < 0 ? axes[i] + r : axes[i]] = 1;
+  for (int i = 0; i < n_axes; i++)
+    reduced[axes[i] < 0 ? axes[i] + r : axes[i]] = 1;
   int os[8], orank = 0;
   for (int i = 0; i < r; i++) {
     if (!reduced[i])
@@ -306,8 +330,12 @@ static void check_reduce(int kind, int8_t tt, const int *s, int r,
   oo_tensor ins[2] = {oo_in(tt, s, r, in),
                       oo_const(I32, as, axes_scalar ? 0 : 1, axes)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_BOOL, keep);
-  oo_op op = {.op = r_ops[kind], .bo = TFLC_BO_REDUCER, .fields = &f,
-              .n_fields = 1, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = r_ops[kind],
+              .bo = TFLC_BO_REDUCER,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(tt, os, orank)};
   if (tt == F32)
     oo_run_expect_f32(&op, os, orank, want, ocount, 1e-5, label);
@@ -327,12 +355,14 @@ static void test_reduce(void) {
   for (int kind = 0; kind < 5; kind++)
     for (int t = 0; t < 3; t++)
       for (int keep = 0; keep <= 1; keep++) {
-#define RC(S, R, A, N, SC, what)                                             \
-  do {                                                                       \
-    snprintf(label, sizeof label, "%s %s keep %d %s", r_names[kind],        \
-             tts[t] == F32 ? "f32" : tts[t] == I32 ? "i32" : "i64", keep,    \
-             what);                                                          \
-    check_reduce(kind, tts[t], S, R, A, N, SC, keep, label);                 \
+#define RC(S, R, A, N, SC, what)                                     \
+  do {                                                               \
+    snprintf(label, sizeof label, "%s %s keep %d %s", r_names[kind], \
+             tts[t] == F32   ? "f32"                                 \
+             : tts[t] == I32 ? "i32"                                 \
+                             : "i64",                                \
+             keep, what);                                            \
+    check_reduce(kind, tts[t], S, R, A, N, SC, keep, label);         \
   } while (0)
         RC(s234, 3, a1, 1, 0, "axis 1");
         RC(s234, 3, a02, 2, 0, "axes 0,2");
@@ -352,7 +382,9 @@ static void test_reduce(void) {
   static const int32_t im_want[2] = {-3, 3};
   static const int s22[2] = {2, 2}, s2[1] = {2}, s1[1] = {1};
   oo_tensor ins[2] = {oo_in(I32, s22, 2, im), oo_const(I32, s1, 1, a1)};
-  oo_op op = {.op = TFLC_OP_MEAN, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_MEAN,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(I32, s2, 1)};
   oo_run_expect(&op, s2, 1, im_want, sizeof im_want, "mean int32 truncation");
 
@@ -370,8 +402,8 @@ static void test_reduce(void) {
   }
   ins[0] = oo_in(I32, s20, 2, NULL);
   op.out = oo_out_t(I32, s2, 1);
-  static const int32_t iw[5][2] = {{0, 0}, {0, 0}, {INT32_MIN, INT32_MIN},
-                                   {INT32_MAX, INT32_MAX}, {1, 1}};
+  static const int32_t iw[5][2] = {
+      {0, 0}, {0, 0}, {INT32_MIN, INT32_MIN}, {INT32_MAX, INT32_MAX}, {1, 1}};
   for (int kind = 0; kind < 5; kind++) {
     op.op = r_ops[kind];
     snprintf(label, sizeof label, "%s i32 empty", r_names[kind]);
@@ -408,7 +440,9 @@ static void test_reduce(void) {
     static const float w_ax1[8] = {9, 10, 11, 12, 21, 22, 23, 24};
     static const float w_ax2[6] = {4, 8, 12, 16, 20, 24};
     oo_tensor dins[2] = {oo_in(F32, s234, 3, x234), oo_in(I32, s1, 1, a1)};
-    oo_op dop = {.op = TFLC_OP_REDUCE_MAX, .inputs = dins, .n_inputs = 2,
+    oo_op dop = {.op = TFLC_OP_REDUCE_MAX,
+                 .inputs = dins,
+                 .n_inputs = 2,
                  .out = oo_out_t(F32, s2, 1)};
     oo_run r;
     if (oo_build(&dop, &r) == 0) {
@@ -466,11 +500,13 @@ static void test_reduce(void) {
 
 /* ---- CAST --------------------------------------------------------------- */
 
-static void cast_case(int8_t tin, const void *in, int8_t tout,
-                      const void *want, int n, const char *label) {
+static void cast_case(int8_t tin, const void *in, int8_t tout, const void *want,
+                      int n, const char *label) {
   int s[1] = {n};
   oo_tensor x = oo_in(tin, s, 1, in);
-  oo_op op = {.op = TFLC_OP_CAST, .inputs = &x, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_CAST,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = oo_out_t(tout, s, 1)};
   oo_run_expect(&op, s, 1, want, (size_t)n * oo_tt_size(tout), label);
 }
@@ -543,7 +579,9 @@ static void test_cast(void) {
   /* Errors. */
   static const int s2[1] = {2};
   oo_tensor x = oo_in(TFLC_TT_COMPLEX64, s2, 1, NULL);
-  oo_op op = {.op = TFLC_OP_CAST, .inputs = &x, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_CAST,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s2, 1)};
   oo_expect_error(&op, "input type COMPLEX64 is not supported", "cast c64");
   x = oo_in(F32, s2, 1, NULL);

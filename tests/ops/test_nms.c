@@ -14,7 +14,8 @@
 
 #include "support/op_test.h"
 
-/* ---- reference ------------------------------------------------------------ */
+/* ---- reference ------------------------------------------------------------
+ */
 
 static float rmin(float a, float b) { return b < a ? b : a; }
 static float rmax(float a, float b) { return a < b ? b : a; }
@@ -92,7 +93,8 @@ static int ref_nms(const float *boxes, const float *scores, int n, int max_out,
   return count;
 }
 
-/* ---- running the op ---------------------------------------------------------- */
+/* ---- running the op
+ * ---------------------------------------------------------- */
 
 typedef struct nms_case {
   const float *boxes;
@@ -100,8 +102,8 @@ typedef struct nms_case {
   int n;
   int max_out;
   float iou, score_thr, sigma;
-  int soft;        /* V5 */
-  int const_max;   /* max_output_size constant */
+  int soft;      /* V5 */
+  int const_max; /* max_output_size constant */
 } nms_case;
 
 /* Runs the op; fills got_idx / got_sc (max_out entries) and *valid. */
@@ -137,12 +139,14 @@ static int run_nms(const nms_case *k, int32_t *got_idx, float *got_sc,
     CHECK_MSG(TfLiteTensorNumDims(tv) == 0, "%s: valid_outputs is a scalar",
               label);
     if (TfLiteTensorByteSize(ti) == (size_t)k->max_out * 4) {
-      if (k->max_out) memcpy(got_idx, TfLiteTensorData(ti), (size_t)k->max_out * 4);
+      if (k->max_out)
+        memcpy(got_idx, TfLiteTensorData(ti), (size_t)k->max_out * 4);
       *valid = *(const int32_t *)TfLiteTensorData(tv);
       if (k->soft) {
         const TfLiteTensor *ts = oo_out(&r, 1);
         CHECK(oo_shape_is(ts, oshape, 1));
-        if (k->max_out) memcpy(got_sc, TfLiteTensorData(ts), (size_t)k->max_out * 4);
+        if (k->max_out)
+          memcpy(got_sc, TfLiteTensorData(ts), (size_t)k->max_out * 4);
       }
       ok = 1;
     }
@@ -152,8 +156,10 @@ static int run_nms(const nms_case *k, int32_t *got_idx, float *got_sc,
 }
 
 static void check_case(const nms_case *k, const char *label) {
-  int32_t *want = calloc((size_t)k->max_out + 1, 4), *got = calloc((size_t)k->max_out + 1, 4);
-  float *want_sc = calloc((size_t)k->max_out + 1, 4), *got_sc = calloc((size_t)k->max_out + 1, 4);
+  int32_t *want = calloc((size_t)k->max_out + 1, 4),
+          *got = calloc((size_t)k->max_out + 1, 4);
+  float *want_sc = calloc((size_t)k->max_out + 1, 4),
+        *got_sc = calloc((size_t)k->max_out + 1, 4);
   const int nw = ref_nms(k->boxes, k->scores, k->n, k->max_out, k->iou,
                          k->score_thr, k->soft ? k->sigma : 0, want, want_sc);
   int valid = -1;
@@ -162,7 +168,8 @@ static void check_case(const nms_case *k, const char *label) {
     int bad = 0;
     for (int i = 0; i < k->max_out; i++) {
       if (got[i] != want[i]) bad++;
-      if (k->soft && fabsf(got_sc[i] - want_sc[i]) > 1e-6f * (fabsf(want_sc[i]) + 1))
+      if (k->soft &&
+          fabsf(got_sc[i] - want_sc[i]) > 1e-6f * (fabsf(want_sc[i]) + 1))
         bad++;
     }
     CHECK_MSG(bad == 0, "%s: %d differences (first selected %d vs %d)", label,
@@ -206,7 +213,8 @@ static void test_random(void) {
     for (int b = 0; b < 3; b++)
       for (int m = 0; m < 5; m++)
         for (int v = 0; v < 2; v++) {
-          nms_case k = {boxes, scores, N, maxes[m], ious[a], thrs[b], 0.0f, 0, v};
+          nms_case k = {boxes,   scores, N, maxes[m], ious[a],
+                        thrs[b], 0.0f,   0, v};
           snprintf(label, sizeof label, "V4 iou %.1f thr %.1f max %d %s",
                    (double)ious[a], (double)thrs[b], maxes[m],
                    v ? "const" : "dynamic");
@@ -216,8 +224,8 @@ static void test_random(void) {
   for (int s = 0; s < 4; s++)
     for (int a = 0; a < 5; a += 2)
       for (int m = 1; m < 5; m++) {
-        nms_case k = {boxes, scores, N, maxes[m], ious[a], 0.05f, sigmas[s], 1,
-                      m % 2};
+        nms_case k = {boxes, scores,    N, maxes[m], ious[a],
+                      0.05f, sigmas[s], 1, m % 2};
         snprintf(label, sizeof label, "V5 sigma %.1f iou %.1f max %d",
                  (double)sigmas[s], (double)ious[a], maxes[m]);
         check_case(&k, label);
@@ -231,8 +239,8 @@ static void test_hand_cases(void) {
   float sc[8];
   int valid;
   { /* the classic example: overlapping boxes, IoU 0.5 */
-    const float b2[24] = {0, 0, 1, 1, 0, 0.1f, 1, 1.1f, 0, -0.1f, 1, 0.9f,
-                          0, 10, 1, 11, 0, 10.1f, 1, 11.1f, 0, 100, 1, 101};
+    const float b2[24] = {0, 0,  1, 1,  0, 0.1f,  1, 1.1f,  0, -0.1f, 1, 0.9f,
+                          0, 10, 1, 11, 0, 10.1f, 1, 11.1f, 0, 100,   1, 101};
     const float s2[6] = {0.9f, 0.75f, 0.6f, 0.95f, 0.5f, 0.3f};
     nms_case k = {b2, s2, 6, 3, 0.5f, 0.0f, 0, 0, 1};
     if (run_nms(&k, got, sc, &valid, "classic")) {

@@ -21,15 +21,21 @@ static void l2norm_case(const int *shape, int rank, float scale,
   size_t depth = (size_t)shape[rank - 1];
   for (size_t r = 0; depth && r < n / depth; r++) {
     double sq = 0;
-    for (size_t i = 0; i < depth; i++) sq += (double)x[r * depth + i] * x[r * depth + i];
+    for (size_t i = 0; i < depth; i++)
+      sq += (double)x[r * depth + i] * x[r * depth + i];
     double norm = sqrt(sq);
     if (norm < 1e-6) norm = 1e-6;
-    for (size_t i = 0; i < depth; i++) want[r * depth + i] = (float)(x[r * depth + i] / norm);
+    for (size_t i = 0; i < depth; i++)
+      want[r * depth + i] = (float)(x[r * depth + i] / norm);
   }
   oo_tensor in = oo_in(F32, shape, rank, x);
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, TFLC_ACT_NONE);
-  oo_op op = {.op = TFLC_OP_L2_NORMALIZATION, .bo = TFLC_BO_L2_NORM,
-              .fields = &f, .n_fields = 1, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_L2_NORMALIZATION,
+              .bo = TFLC_BO_L2_NORM,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, shape, rank)};
   oo_run_expect_f32(&op, shape, rank, want, n, 1e-5, label);
 }
@@ -45,7 +51,9 @@ static void test_l2norm(void) {
   static const int s22[2] = {2, 2};
   float x[4] = {3, 4, 0, 0}, w[4] = {0.6f, 0.8f, 0, 0};
   oo_tensor in = oo_in(F32, s22, 2, x);
-  oo_op op = {.op = TFLC_OP_L2_NORMALIZATION, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_L2_NORMALIZATION,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s22, 2)};
   oo_run_expect_f32(&op, s22, 2, w, 4, 1e-6, "l2norm 3-4-5");
   in = oo_in(F32, s30, 2, NULL);
@@ -58,7 +66,8 @@ static void test_l2norm(void) {
   static const int s5d[5] = {1, 1, 1, 2, 2};
   in = oo_in(F32, s5d, 5, NULL);
   op.out = oo_out_t(F32, s5d, 5);
-  oo_expect_error(&op, "input rank 5 is not supported (1 to 4)", "l2norm rank 5");
+  oo_expect_error(&op, "input rank 5 is not supported (1 to 4)",
+                  "l2norm rank 5");
   in = oo_in(F32, s22, 2, x);
   op.out = oo_out_t(F32, s22, 2);
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, TFLC_ACT_RELU);
@@ -98,17 +107,22 @@ static void lrn_case(const int *shape, int radius, float bias, float alpha,
     for (int c = 0; c < depth; c++) {
       double sq = 0;
       for (int j = c - radius; j <= c + radius; j++)
-        if (j >= 0 && j < depth) sq += (double)x[r * depth + j] * x[r * depth + j];
+        if (j >= 0 && j < depth)
+          sq += (double)x[r * depth + j] * x[r * depth + j];
       want[r * depth + c] =
           (float)(x[r * depth + c] / pow(bias + alpha * sq, beta));
     }
   }
   oo_tensor in = oo_in(F32, shape, 4, x);
-  tflc_opt_field f[4] = {tm_opt_int(0, TFLC_OPT_I32, radius), tm_opt_f32(1, bias),
-                         tm_opt_f32(2, alpha), tm_opt_f32(3, beta)};
+  tflc_opt_field f[4] = {tm_opt_int(0, TFLC_OPT_I32, radius),
+                         tm_opt_f32(1, bias), tm_opt_f32(2, alpha),
+                         tm_opt_f32(3, beta)};
   oo_op op = {.op = TFLC_OP_LOCAL_RESPONSE_NORMALIZATION,
-              .bo = TFLC_BO_LOCAL_RESPONSE_NORMALIZATION, .fields = f,
-              .n_fields = 4, .inputs = &in, .n_inputs = 1,
+              .bo = TFLC_BO_LOCAL_RESPONSE_NORMALIZATION,
+              .fields = f,
+              .n_fields = 4,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, shape, 4)};
   oo_run_expect_f32(&op, shape, 4, want, n, 1e-5, label);
 }
@@ -129,8 +143,11 @@ static void test_lrn(void) {
   tflc_opt_field f[4] = {tm_opt_int(0, TFLC_OPT_I32, 1), tm_opt_f32(1, 1.0f),
                          tm_opt_f32(2, 1.0f), tm_opt_f32(3, 1.0f)};
   oo_op op = {.op = TFLC_OP_LOCAL_RESPONSE_NORMALIZATION,
-              .bo = TFLC_BO_LOCAL_RESPONSE_NORMALIZATION, .fields = f,
-              .n_fields = 4, .inputs = &in, .n_inputs = 1,
+              .bo = TFLC_BO_LOCAL_RESPONSE_NORMALIZATION,
+              .fields = f,
+              .n_fields = 4,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s1112, 4)};
   oo_run_expect_f32(&op, s1112, 4, w, 2, 1e-6, "lrn hand");
   /* Errors. */
@@ -189,14 +206,16 @@ static void l2pool_case(const int *shape, int padding, int sh, int sw, int fh,
         }
   int os[4] = {B, oh, ow, C};
   oo_tensor in = oo_in(F32, shape, 4, x);
-  tflc_opt_field f[6] = {tm_opt_int(0, TFLC_OPT_I8, padding),
-                         tm_opt_int(1, TFLC_OPT_I32, sw),
-                         tm_opt_int(2, TFLC_OPT_I32, sh),
-                         tm_opt_int(3, TFLC_OPT_I32, fw),
-                         tm_opt_int(4, TFLC_OPT_I32, fh),
-                         tm_opt_int(5, TFLC_OPT_I8, act)};
-  oo_op op = {.op = TFLC_OP_L2_POOL_2D, .bo = TFLC_BO_POOL_2D, .fields = f,
-              .n_fields = 6, .inputs = &in, .n_inputs = 1,
+  tflc_opt_field f[6] = {
+      tm_opt_int(0, TFLC_OPT_I8, padding), tm_opt_int(1, TFLC_OPT_I32, sw),
+      tm_opt_int(2, TFLC_OPT_I32, sh),     tm_opt_int(3, TFLC_OPT_I32, fw),
+      tm_opt_int(4, TFLC_OPT_I32, fh),     tm_opt_int(5, TFLC_OPT_I8, act)};
+  oo_op op = {.op = TFLC_OP_L2_POOL_2D,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, os, 4)};
   oo_run_expect_f32(&op, os, 4, want, k, 1e-5, label);
 }
@@ -204,23 +223,34 @@ static void l2pool_case(const int *shape, int padding, int sh, int sw, int fh,
 static void test_l2pool(void) {
   static const int s1443[4] = {1, 4, 4, 3}, s2573[4] = {2, 5, 7, 3};
   static const int s0442[4] = {0, 4, 4, 2}, s1111[4] = {1, 1, 1, 1};
-  l2pool_case(s1443, TFLC_PADDING_VALID, 2, 2, 2, 2, TFLC_ACT_NONE, "l2pool valid 2x2");
-  l2pool_case(s1443, TFLC_PADDING_SAME, 2, 2, 3, 3, TFLC_ACT_NONE, "l2pool same 3x3");
-  l2pool_case(s2573, TFLC_PADDING_SAME, 1, 2, 3, 2, TFLC_ACT_RELU6, "l2pool same relu6");
+  l2pool_case(s1443, TFLC_PADDING_VALID, 2, 2, 2, 2, TFLC_ACT_NONE,
+              "l2pool valid 2x2");
+  l2pool_case(s1443, TFLC_PADDING_SAME, 2, 2, 3, 3, TFLC_ACT_NONE,
+              "l2pool same 3x3");
+  l2pool_case(s2573, TFLC_PADDING_SAME, 1, 2, 3, 2, TFLC_ACT_RELU6,
+              "l2pool same relu6");
   l2pool_case(s2573, TFLC_PADDING_VALID, 2, 3, 2, 3, TFLC_ACT_RELU_N1_TO_1,
               "l2pool valid relu_n1_to_1");
-  l2pool_case(s0442, TFLC_PADDING_SAME, 1, 1, 2, 2, TFLC_ACT_NONE, "l2pool zero batch");
-  l2pool_case(s1111, TFLC_PADDING_SAME, 1, 1, 3, 3, TFLC_ACT_NONE, "l2pool 1x1");
+  l2pool_case(s0442, TFLC_PADDING_SAME, 1, 1, 2, 2, TFLC_ACT_NONE,
+              "l2pool zero batch");
+  l2pool_case(s1111, TFLC_PADDING_SAME, 1, 1, 3, 3, TFLC_ACT_NONE,
+              "l2pool 1x1");
   /* Hand-computed: 2x2 window of [1, 2, 3, 4] -> sqrt(30 / 4). */
   static const int s1221[4] = {1, 2, 2, 1}, s1111o[4] = {1, 1, 1, 1};
   float x[4] = {1, -2, 3, 4}, w[1] = {sqrtf(7.5f)};
   oo_tensor in = oo_in(F32, s1221, 4, x);
   tflc_opt_field f[6] = {tm_opt_int(0, TFLC_OPT_I8, TFLC_PADDING_VALID),
-                         tm_opt_int(1, TFLC_OPT_I32, 1), tm_opt_int(2, TFLC_OPT_I32, 1),
-                         tm_opt_int(3, TFLC_OPT_I32, 2), tm_opt_int(4, TFLC_OPT_I32, 2),
+                         tm_opt_int(1, TFLC_OPT_I32, 1),
+                         tm_opt_int(2, TFLC_OPT_I32, 1),
+                         tm_opt_int(3, TFLC_OPT_I32, 2),
+                         tm_opt_int(4, TFLC_OPT_I32, 2),
                          tm_opt_int(5, TFLC_OPT_I8, 0)};
-  oo_op op = {.op = TFLC_OP_L2_POOL_2D, .bo = TFLC_BO_POOL_2D, .fields = f,
-              .n_fields = 6, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_L2_POOL_2D,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s1111o, 4)};
   oo_run_expect_f32(&op, s1111o, 4, w, 1, 1e-6, "l2pool hand");
   /* Errors (from the shared pooling prepare). */
@@ -248,12 +278,15 @@ static void reduce_bool_case(int is_any, const int *shape, int rank,
   size_t n = oo_count(shape, rank);
   for (size_t i = 0; i < n; i++) x[i] = (uint8_t)((i * 7 + 3) % 5 != 0);
   int red[8] = {0};
-  for (int i = 0; i < n_axes; i++) red[axes[i] < 0 ? axes[i] + rank : axes[i]] = 1;
+  for (int i = 0; i < n_axes; i++)
+    red[axes[i] < 0 ? axes[i] + rank : axes[i]] = 1;
   int os[8], orank = 0, ks[8];
   for (int i = 0; i < rank; i++) {
     ks[i] = red[i] ? 1 : shape[i];
-    if (!red[i]) os[orank++] = shape[i];
-    else if (keep) os[orank++] = 1;
+    if (!red[i])
+      os[orank++] = shape[i];
+    else if (keep)
+      os[orank++] = 1;
   }
   size_t no = oo_count(ks, rank);
   for (size_t o = 0; o < no; o++) want[o] = is_any ? 0 : 1;
@@ -264,16 +297,23 @@ static void reduce_bool_case(int is_any, const int *shape, int rank,
       k /= shape[d];
     }
     size_t o = 0;
-    for (int d = 0; d < rank; d++) o = o * (size_t)ks[d] + (size_t)(red[d] ? 0 : c[d]);
-    if (is_any) want[o] = want[o] || x[i];
-    else want[o] = want[o] && x[i];
+    for (int d = 0; d < rank; d++)
+      o = o * (size_t)ks[d] + (size_t)(red[d] ? 0 : c[d]);
+    if (is_any)
+      want[o] = want[o] || x[i];
+    else
+      want[o] = want[o] && x[i];
   }
   int as[1] = {n_axes};
   oo_tensor ins[2] = {oo_in(BOOL, shape, rank, x), oo_const(I32, as, 1, axes)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_BOOL, keep);
   oo_op op = {.op = is_any ? TFLC_OP_REDUCE_ANY : TFLC_OP_REDUCE_ALL,
-              .bo = TFLC_BO_REDUCER, .fields = &f, .n_fields = 1,
-              .inputs = ins, .n_inputs = 2, .out = oo_out_t(BOOL, os, orank)};
+              .bo = TFLC_BO_REDUCER,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = ins,
+              .n_inputs = 2,
+              .out = oo_out_t(BOOL, os, orank)};
   oo_run_expect(&op, os, orank, want, oo_count(os, orank), label);
 }
 
@@ -298,7 +338,9 @@ static void test_reduce_bool(void) {
   oo_tensor ins[2] = {oo_in(BOOL, s23, 2, x), oo_const(I32, s2, 0, am1)};
   static const int s1[1] = {1};
   ins[1] = oo_const(I32, s1, 1, am1);
-  oo_op op = {.op = TFLC_OP_REDUCE_ANY, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_REDUCE_ANY,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(BOOL, s2, 1)};
   oo_run_expect(&op, s2, 1, wany, 2, "reduce_any hand");
   op.op = TFLC_OP_REDUCE_ALL;

@@ -103,7 +103,8 @@ static int parse_octal(const uint8_t *p, size_t n, size_t *out) {
   size_t v = 0;
   size_t i = 0;
   while (i < n && p[i] == ' ') i++;
-  for (; i < n && p[i] >= '0' && p[i] <= '7'; i++) v = v * 8 + (size_t)(p[i] - '0');
+  for (; i < n && p[i] >= '0' && p[i] <= '7'; i++)
+    v = v * 8 + (size_t)(p[i] - '0');
   if (i < n && p[i] != '\0' && p[i] != ' ') return -1;
   *out = v;
   return 0;
@@ -139,8 +140,7 @@ static int archive_read(const char *path, case_archive *a, char *msg,
   return 0;
 }
 
-static const tar_member *archive_find(const case_archive *a,
-                                      const char *name) {
+static const tar_member *archive_find(const case_archive *a, const char *name) {
   for (int i = 0; i < a->n; i++) {
     const char *nm = a->m[i].name;
     if (strncmp(nm, "./", 2) == 0) nm += 2;
@@ -150,8 +150,8 @@ static const tar_member *archive_find(const case_archive *a,
 }
 
 /* Member name as npy array; returns 0, 1 when absent, -1 on a bad file. */
-static int archive_npy(const case_archive *a, const char *name,
-                       npy_array *out, char *msg, size_t n) {
+static int archive_npy(const case_archive *a, const char *name, npy_array *out,
+                       char *msg, size_t n) {
   const tar_member *m = archive_find(a, name);
   if (!m) return 1;
   char err[512];
@@ -235,8 +235,8 @@ static int compare_output(const TfLiteTensor *t, const npy_array *want,
       snprintf(got_s + strlen(got_s), sizeof got_s - strlen(got_s), "%s%d",
                d ? "," : "", TfLiteTensorDim(t, d));
     for (int d = 0; d < want->rank && d < 16; d++)
-      snprintf(want_s + strlen(want_s), sizeof want_s - strlen(want_s),
-               "%s%d", d ? "," : "", want->shape[d]);
+      snprintf(want_s + strlen(want_s), sizeof want_s - strlen(want_s), "%s%d",
+               d ? "," : "", want->shape[d]);
     snprintf(msg, n, "shape [%s], expected [%s]", got_s, want_s);
     return -1;
   }
@@ -272,8 +272,8 @@ static int compare_output(const TfLiteTensor *t, const npy_array *want,
       int64_t gi, wi;
       memcpy(&gi, (const uint8_t *)got + i * 8, 8);
       memcpy(&wi, (const uint8_t *)want->data + i * 8, 8);
-      uint64_t d = gi > wi ? (uint64_t)gi - (uint64_t)wi
-                           : (uint64_t)wi - (uint64_t)gi;
+      uint64_t d =
+          gi > wi ? (uint64_t)gi - (uint64_t)wi : (uint64_t)wi - (uint64_t)gi;
       ok = d <= (uint64_t)int_tol;
       if (!ok && (double)d > max_int_diff) max_int_diff = (double)d;
     } else {
@@ -314,9 +314,8 @@ static int compare_output(const TfLiteTensor *t, const npy_array *want,
 enum { R_PASS, R_FAIL, R_ERROR, R_SKIP };
 
 /* Runs one case; fills msg. */
-static int run_case(const char *dir, const char *name, double atol,
-                    double rtol, int xnnpack, int int_tol, char *msg,
-                    size_t n) {
+static int run_case(const char *dir, const char *name, double atol, double rtol,
+                    int xnnpack, int int_tol, char *msg, size_t n) {
   char path[1400];
   snprintf(path, sizeof path, "%s/%s.tar", dir, name);
   case_archive ar;
@@ -352,8 +351,9 @@ static int run_case(const char *dir, const char *name, double atol,
   TfLiteInterpreterOptionsDelete(opts);
   if (!it || TfLiteInterpreterAllocateTensors(it) != kTfLiteOk) {
     int unsupported = strstr(rep.text, "not supported") != NULL;
-    snprintf(msg, n, "%s: %s", it ? "AllocateTensors failed" :
-             "interpreter creation failed", rep.text);
+    snprintf(msg, n, "%s: %s",
+             it ? "AllocateTensors failed" : "interpreter creation failed",
+             rep.text);
     result = unsupported ? R_SKIP : R_ERROR;
     goto done;
   }
@@ -370,10 +370,11 @@ static int run_case(const char *dir, const char *name, double atol,
     TfLiteTensor *t = TfLiteInterpreterGetInputTensor(it, i);
     if (TfLiteTensorType(t) != a.type ||
         TfLiteTensorCopyFromBuffer(t, a.data, a.bytes) != kTfLiteOk) {
-      snprintf(msg, n, "input %d: cannot set %s data of %zu bytes into %s "
-               "tensor of %zu bytes", i, TfLiteTypeGetName(a.type), a.bytes,
-               TfLiteTypeGetName(TfLiteTensorType(t)),
-               TfLiteTensorByteSize(t));
+      snprintf(msg, n,
+               "input %d: cannot set %s data of %zu bytes into %s "
+               "tensor of %zu bytes",
+               i, TfLiteTypeGetName(a.type), a.bytes,
+               TfLiteTypeGetName(TfLiteTensorType(t)), TfLiteTensorByteSize(t));
       npy_free(&a);
       result = R_ERROR;
       goto done;
@@ -461,8 +462,9 @@ int main(int argc, char **argv) {
   (void)argv;
   char dir[1024];
   if (find_cases_dir(dir, sizeof dir) != 0) {
-    printf("ERROR: tests/oracle/cases/INDEX.tsv not found (set "
-           "TFLC_SOURCE_DIR to the source tree)\n");
+    printf(
+        "ERROR: tests/oracle/cases/INDEX.tsv not found (set "
+        "TFLC_SOURCE_DIR to the source tree)\n");
     return 1;
   }
   char index_path[1200];
@@ -524,33 +526,37 @@ int main(int argc, char **argv) {
                                          "SKIP-unsupported"};
     char mode[64] = "";
     if (int_tol)
-      snprintf(mode, sizeof mode, " [%sint_tol %d]",
-               xnnpack ? "xnnpack, " : "", int_tol);
+      snprintf(mode, sizeof mode, " [%sint_tol %d]", xnnpack ? "xnnpack, " : "",
+               int_tol);
     else if (xnnpack)
       snprintf(mode, sizeof mode, " [xnnpack]");
-    printf("%s %s (%s)%s%s%s\n", kLabel[r], name, ops, mode,
-           msg[0] ? ": " : "", msg);
+    printf("%s %s (%s)%s%s%s\n", kLabel[r], name, ops, mode, msg[0] ? ": " : "",
+           msg);
     counts[r]++;
   }
-  for (size_t i = 0;
-       i < sizeof kRegisteredNames / sizeof kRegisteredNames[0]; i++) {
+  for (size_t i = 0; i < sizeof kRegisteredNames / sizeof kRegisteredNames[0];
+       i++) {
     int seen = -1;
     for (int k = 0; k < n_covered && seen < 0; k++)
       if (strcmp(covered[k], kRegisteredNames[i]) == 0) seen = k;
     if (seen < 0)
-      printf("note: registered op %s has no oracle fixture yet (add a case "
-             "to tests/oracle/make_oracle_models.c and run "
-             "tests/oracle/regenerate.sh)\n",
-             kRegisteredNames[i]);
+      printf(
+          "note: registered op %s has no oracle fixture yet (add a case "
+          "to tests/oracle/make_oracle_models.c and run "
+          "tests/oracle/regenerate.sh)\n",
+          kRegisteredNames[i]);
     else if (!covered_ok[seen])
-      printf("note: registered op %s is not cross-checked: the oracle "
-             "refuses its cases or cannot run it\n", kRegisteredNames[i]);
+      printf(
+          "note: registered op %s is not cross-checked: the oracle "
+          "refuses its cases or cannot run it\n",
+          kRegisteredNames[i]);
   }
   for (int i = 0; i < n_covered; i++) free(covered[i]);
   free(text);
-  printf("%d passed, %d failed, %d errors, %d skipped (unsupported), %d "
-         "refused by the oracle, %d not comparable\n",
-         counts[R_PASS], counts[R_FAIL], counts[R_ERROR], counts[R_SKIP],
-         refused, not_comparable);
+  printf(
+      "%d passed, %d failed, %d errors, %d skipped (unsupported), %d "
+      "refused by the oracle, %d not comparable\n",
+      counts[R_PASS], counts[R_FAIL], counts[R_ERROR], counts[R_SKIP], refused,
+      not_comparable);
   return counts[R_FAIL] || counts[R_ERROR] ? 1 : 0;
 }

@@ -8,8 +8,8 @@
 /* ---- reference ---------------------------------------------------------- */
 
 typedef struct pool_cfg {
-  int max;       /* 1: max, 0: average */
-  int padding;   /* TFLC_PADDING_* */
+  int max;     /* 1: max, 0: average */
+  int padding; /* TFLC_PADDING_* */
   int fh, fw, sh, sw;
   int act;
 } pool_cfg;
@@ -87,11 +87,14 @@ static void check_pool(const pool_cfg *p, int n, int h, int w, int c,
 
   tflc_opt_field f[6];
   pool_fields(p, f);
-  oo_tensor x = {.tt = TFLC_TT_FLOAT32, .shape = in_shape, .rank = 4,
-                 .data = in};
+  oo_tensor x = {
+      .tt = TFLC_TT_FLOAT32, .shape = in_shape, .rank = 4, .data = in};
   oo_op op = {.op = p->max ? TFLC_OP_MAX_POOL_2D : TFLC_OP_AVERAGE_POOL_2D,
-              .bo = TFLC_BO_POOL_2D, .fields = f, .n_fields = 6,
-              .inputs = &x, .n_inputs = 1,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = {.tt = TFLC_TT_FLOAT32, .shape = out_shape, .rank = 4}};
   oo_run r;
   const TfLiteTensor *out = oo_run_op(&op, &r, label);
@@ -115,8 +118,11 @@ static void expect_pool_error(int max, const pool_cfg *p, int8_t tt,
     x.zero_points = &zp;
   }
   oo_op op = {.op = max ? TFLC_OP_MAX_POOL_2D : TFLC_OP_AVERAGE_POOL_2D,
-              .bo = TFLC_BO_POOL_2D, .fields = f, .n_fields = 6,
-              .inputs = &x, .n_inputs = 1,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = {.tt = tt, .shape = shape, .rank = rank}};
   if (tt == TFLC_TT_INT8) op.out = x;
   oo_expect_error(&op, needle, needle);
@@ -133,8 +139,12 @@ static void test_hand_computed(void) {
   tflc_opt_field f[6];
   pool_fields(&p, f);
   oo_tensor x = {.tt = TFLC_TT_FLOAT32, .shape = s_in, .rank = 4, .data = in};
-  oo_op op = {.op = TFLC_OP_MAX_POOL_2D, .bo = TFLC_BO_POOL_2D, .fields = f,
-              .n_fields = 6, .inputs = &x, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_MAX_POOL_2D,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = {.tt = TFLC_TT_FLOAT32, .shape = s_out, .rank = 4}};
   oo_run r;
   const TfLiteTensor *out = oo_run_op(&op, &r, "max 2x2 hand");
@@ -155,8 +165,12 @@ static void test_hand_computed(void) {
   pool_cfg q = {0, TFLC_PADDING_SAME, 3, 3, 1, 1, TFLC_ACT_NONE};
   pool_fields(&q, f);
   oo_tensor x3 = {.tt = TFLC_TT_FLOAT32, .shape = s3, .rank = 4, .data = in3};
-  oo_op op3 = {.op = TFLC_OP_AVERAGE_POOL_2D, .bo = TFLC_BO_POOL_2D,
-               .fields = f, .n_fields = 6, .inputs = &x3, .n_inputs = 1,
+  oo_op op3 = {.op = TFLC_OP_AVERAGE_POOL_2D,
+               .bo = TFLC_BO_POOL_2D,
+               .fields = f,
+               .n_fields = 6,
+               .inputs = &x3,
+               .n_inputs = 1,
                .out = {.tt = TFLC_TT_FLOAT32, .shape = s3, .rank = 4}};
   out = oo_run_op(&op3, &r, "avg SAME corner");
   static const float want3[9] = {3, 3.5f, 4, 4.5f, 5, 5.5f, 6, 6.5f, 7};
@@ -181,8 +195,8 @@ static void test_reference(void) {
                max ? "max" : "avg", pad);
       check_pool(&big, 1, 11, 9, 5, label);
       pool_cfg global = {max, pad, 6, 6, 1, 1, TFLC_ACT_NONE};
-      snprintf(label, sizeof label, "%s pad %d global 6x6",
-               max ? "max" : "avg", pad);
+      snprintf(label, sizeof label, "%s pad %d global 6x6", max ? "max" : "avg",
+               pad);
       check_pool(&global, 2, 6, 6, 4, label);
       pool_cfg strided = {max, pad, 1, 1, 3, 3, TFLC_ACT_NONE};
       snprintf(label, sizeof label, "%s pad %d 1x1 stride 3",
@@ -234,14 +248,20 @@ static void test_errors(void) {
 
   /* No options table: strides read as 0. */
   oo_tensor x = {.tt = TFLC_TT_FLOAT32, .shape = s4, .rank = 4};
-  oo_op op = {.op = TFLC_OP_MAX_POOL_2D, .inputs = &x, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_MAX_POOL_2D,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = {.tt = TFLC_TT_FLOAT32, .shape = s4, .rank = 4}};
   oo_expect_error(&op, "is invalid", "no options");
   /* Output type differs. */
   tflc_opt_field f[6];
   pool_fields(&ok, f);
-  oo_op op2 = {.op = TFLC_OP_AVERAGE_POOL_2D, .bo = TFLC_BO_POOL_2D,
-               .fields = f, .n_fields = 6, .inputs = &x, .n_inputs = 1,
+  oo_op op2 = {.op = TFLC_OP_AVERAGE_POOL_2D,
+               .bo = TFLC_BO_POOL_2D,
+               .fields = f,
+               .n_fields = 6,
+               .inputs = &x,
+               .n_inputs = 1,
                .out = {.tt = TFLC_TT_INT32, .shape = s4, .rank = 4}};
   oo_expect_error(&op2, "output type INT32 differs", "output type");
 }
@@ -253,8 +273,12 @@ static void test_resize_input(void) {
   tflc_opt_field f[6];
   pool_fields(&p, f);
   oo_tensor x = {.tt = TFLC_TT_FLOAT32, .shape = s_in, .rank = 4};
-  oo_op op = {.op = TFLC_OP_AVERAGE_POOL_2D, .bo = TFLC_BO_POOL_2D,
-              .fields = f, .n_fields = 6, .inputs = &x, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_AVERAGE_POOL_2D,
+              .bo = TFLC_BO_POOL_2D,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = &x,
+              .n_inputs = 1,
               .out = {.tt = TFLC_TT_FLOAT32, .shape = s_out, .rank = 4}};
   oo_run r;
   if (oo_build(&op, &r) != 0) {

@@ -1,6 +1,6 @@
 /* Op tests of the quantized activations (RELU, RELU6, RELU_N1_TO_1,
- * LEAKY_RELU, LOGISTIC, TANH, ELU, SOFTMAX, HARD_SWISH) on int8, uint8 and int16:
- * one-op models built with the project's writer, expected integers from
+ * LEAKY_RELU, LOGISTIC, TANH, ELU, SOFTMAX, HARD_SWISH) on int8, uint8 and
+ * int16: one-op models built with the project's writer, expected integers from
  * references written here from the integer algorithm descriptions
  * (requantizing clamp, float-built 8-bit tables, hand-derived values of the
  * interpolated int16 tables and of the fixed-point softmax), plus the
@@ -10,11 +10,18 @@
 /* ---- independent fixed-point reference -------------------------------- */
 
 static void ref_quantize_multiplier(double real, int32_t *m, int *shift) {
-  if (real == 0.0) { *m = 0; *shift = 0; return; }
+  if (real == 0.0) {
+    *m = 0;
+    *shift = 0;
+    return;
+  }
   int e = 0;
   double f = frexp(real, &e);
   long long q = llround(f * 2147483648.0);
-  if (q == 2147483648LL) { q /= 2; e++; }
+  if (q == 2147483648LL) {
+    q /= 2;
+    e++;
+  }
   *m = (int32_t)q;
   *shift = e;
 }
@@ -30,7 +37,8 @@ static int32_t ref_rdbp(int32_t x, int e) {
   if (e == 0) return x;
   /* round half away from zero of x / 2^e */
   long long d = 1LL << e;
-  long long q = x >= 0 ? ((long long)x + d / 2) / d : -((-(long long)x + d / 2) / d);
+  long long q =
+      x >= 0 ? ((long long)x + d / 2) / d : -((-(long long)x + d / 2) / d);
   /* gemmlowp rounds exact negative halves away from zero too */
   return (int32_t)q;
 }
@@ -57,9 +65,12 @@ static int32_t get_q(const void *p, int8_t tt, size_t i) {
   return ((const int16_t *)p)[i];
 }
 static void set_q(void *p, int8_t tt, size_t i, int32_t v) {
-  if (tt == TFLC_TT_INT8) ((int8_t *)p)[i] = (int8_t)v;
-  else if (tt == TFLC_TT_UINT8) ((uint8_t *)p)[i] = (uint8_t)v;
-  else ((int16_t *)p)[i] = (int16_t)v;
+  if (tt == TFLC_TT_INT8)
+    ((int8_t *)p)[i] = (int8_t)v;
+  else if (tt == TFLC_TT_UINT8)
+    ((uint8_t *)p)[i] = (uint8_t)v;
+  else
+    ((int16_t *)p)[i] = (int16_t)v;
 }
 
 /* ---- running ------------------------------------------------------------- */
@@ -72,24 +83,37 @@ typedef struct qspec {
 
 /* Runs a one-input op on n values and compares raw integers with want
  * (tolerance tol LSB). */
-static void run_unary(int32_t opc, uint8_t bo, const tflc_opt_field *f,
-                      int nf, const qspec *q, int8_t out_tt, const void *in,
+static void run_unary(int32_t opc, uint8_t bo, const tflc_opt_field *f, int nf,
+                      const qspec *q, int8_t out_tt, const void *in,
                       const void *want, int n, int tol, const char *label) {
   int shape[1] = {n};
-  oo_tensor x = {.tt = q->tt, .shape = shape, .rank = 1, .data = in,
-                 .n_quant = 1, .scales = &q->in_scale,
+  oo_tensor x = {.tt = q->tt,
+                 .shape = shape,
+                 .rank = 1,
+                 .data = in,
+                 .n_quant = 1,
+                 .scales = &q->in_scale,
                  .zero_points = &q->in_zp};
-  oo_op op = {.op = opc, .bo = bo, .fields = f, .n_fields = nf, .inputs = &x,
+  oo_op op = {.op = opc,
+              .bo = bo,
+              .fields = f,
+              .n_fields = nf,
+              .inputs = &x,
               .n_inputs = 1,
-              .out = {.tt = out_tt, .shape = shape, .rank = 1, .n_quant = 1,
-                      .scales = &q->out_scale, .zero_points = &q->out_zp}};
+              .out = {.tt = out_tt,
+                      .shape = shape,
+                      .rank = 1,
+                      .n_quant = 1,
+                      .scales = &q->out_scale,
+                      .zero_points = &q->out_zp}};
   oo_run r;
   const TfLiteTensor *out = oo_run_op(&op, &r, label);
   if (out) {
     const void *got = TfLiteTensorData(out);
     int bad = 0;
     for (int i = 0; i < n; i++) {
-      int32_t g = get_q(got, out_tt, (size_t)i), w = get_q(want, out_tt, (size_t)i);
+      int32_t g = get_q(got, out_tt, (size_t)i),
+              w = get_q(want, out_tt, (size_t)i);
       if (abs(g - w) > tol && bad++ < 5)
         CHECK_MSG(0, "%s: element %d (input %d) = %d, want %d", label, i,
                   get_q(in, q->tt, (size_t)i), g, w);
@@ -99,13 +123,24 @@ static void run_unary(int32_t opc, uint8_t bo, const tflc_opt_field *f,
   oo_free(&r);
 }
 
-static void expect_unary_error(int32_t opc, const qspec *q, const char *needle) {
+static void expect_unary_error(int32_t opc, const qspec *q,
+                               const char *needle) {
   int shape[1] = {4};
-  oo_tensor x = {.tt = q->tt, .shape = shape, .rank = 1, .n_quant = 1,
-                 .scales = &q->in_scale, .zero_points = &q->in_zp};
-  oo_op op = {.op = opc, .inputs = &x, .n_inputs = 1,
-              .out = {.tt = q->tt, .shape = shape, .rank = 1, .n_quant = 1,
-                      .scales = &q->out_scale, .zero_points = &q->out_zp}};
+  oo_tensor x = {.tt = q->tt,
+                 .shape = shape,
+                 .rank = 1,
+                 .n_quant = 1,
+                 .scales = &q->in_scale,
+                 .zero_points = &q->in_zp};
+  oo_op op = {.op = opc,
+              .inputs = &x,
+              .n_inputs = 1,
+              .out = {.tt = q->tt,
+                      .shape = shape,
+                      .rank = 1,
+                      .n_quant = 1,
+                      .scales = &q->out_scale,
+                      .zero_points = &q->out_zp}};
   oo_expect_error(&op, needle, needle);
 }
 
@@ -127,11 +162,13 @@ static void check_relu(int32_t opc, float lo, float hi, const qspec *q,
                        const char *label) {
   static int16_t in[1024], want[1024];
   int n = fill_all(q->tt, in);
-  int32_t m; int s;
+  int32_t m;
+  int s;
   ref_quantize_multiplier((double)q->in_scale / q->out_scale, &m, &s);
   int32_t qlo = (int32_t)q->out_zp + (int32_t)roundf(lo / q->out_scale);
-  int32_t qhi = isinf(hi) ? tt_hi(q->tt)
-                          : (int32_t)q->out_zp + (int32_t)roundf(hi / q->out_scale);
+  int32_t qhi = isinf(hi)
+                    ? tt_hi(q->tt)
+                    : (int32_t)q->out_zp + (int32_t)roundf(hi / q->out_scale);
   if (qlo < tt_lo(q->tt)) qlo = tt_lo(q->tt);
   if (qhi > tt_hi(q->tt)) qhi = tt_hi(q->tt);
   for (int i = 0; i < n; i++) {
@@ -157,20 +194,23 @@ static void test_relu(void) {
   check_relu(TFLC_OP_RELU_0_TO_1, 0.0f, 1.0f, &i8, "relu_0_to_1 int8");
   check_relu(TFLC_OP_RELU_0_TO_1, 0.0f, 1.0f, &u8, "relu_0_to_1 uint8");
   qspec bad = {TFLC_TT_INT16, 0.001f, 0.001f, 5, 0};
-  expect_unary_error(TFLC_OP_RELU, &bad, "zero point 5 (int16 must be symmetric");
+  expect_unary_error(TFLC_OP_RELU, &bad,
+                     "zero point 5 (int16 must be symmetric");
 }
 
 static void check_leaky(const qspec *q, float alpha, const char *label) {
   static int16_t in[1024], want[1024];
   int n = fill_all(q->tt, in);
-  int32_t mi, ma; int si, sa;
+  int32_t mi, ma;
+  int si, sa;
   ref_quantize_multiplier((double)q->in_scale / q->out_scale, &mi, &si);
   double ar = (double)q->in_scale * alpha / q->out_scale;
   ref_quantize_multiplier(fabs(ar), &ma, &sa);
   if (ar < 0) ma = -ma;
   for (int i = 0; i < n; i++) {
     int32_t d = get_q(in, q->tt, (size_t)i) - (int32_t)q->in_zp;
-    int32_t v = (int32_t)q->out_zp + (d >= 0 ? ref_mbqm(d, mi, si) : ref_mbqm(d, ma, sa));
+    int32_t v = (int32_t)q->out_zp +
+                (d >= 0 ? ref_mbqm(d, mi, si) : ref_mbqm(d, ma, sa));
     set_q(want, q->tt, (size_t)i, ref_clamp(v, tt_lo(q->tt), tt_hi(q->tt)));
   }
   tflc_opt_field f = tm_opt_f32(0, alpha);
@@ -200,8 +240,11 @@ static void check_lut8(int32_t opc, float (*fn)(float), const qspec *q,
   for (int i = 0; i < n; i++) {
     int32_t x = get_q(in, q->tt, (size_t)i);
     float y = roundf(fn(q->in_scale * (float)(x - (int32_t)q->in_zp)) *
-                     (1.0f / q->out_scale)) + (float)q->out_zp;
-    int32_t v = y < tt_lo(q->tt) ? tt_lo(q->tt) : (y > tt_hi(q->tt) ? tt_hi(q->tt) : (int32_t)y);
+                     (1.0f / q->out_scale)) +
+              (float)q->out_zp;
+    int32_t v = y < tt_lo(q->tt)
+                    ? tt_lo(q->tt)
+                    : (y > tt_hi(q->tt) ? tt_hi(q->tt) : (int32_t)y);
     set_q(want, q->tt, (size_t)i, v);
   }
   run_unary(opc, 0, NULL, 0, q, q->tt, in, want, n, 0, label);
@@ -253,10 +296,12 @@ static void test_logistic_tanh(void) {
   qspec bad = li8;
   bad.out_zp = 0;
   expect_unary_error(TFLC_OP_LOGISTIC, &bad,
-                     "LOGISTIC INT8 output 'out' must have scale 0.00390625 and zero point -128");
+                     "LOGISTIC INT8 output 'out' must have scale 0.00390625 "
+                     "and zero point -128");
   bad = ti8;
   bad.out_scale = 1.0f / 256;
-  expect_unary_error(TFLC_OP_TANH, &bad, "TANH INT8 output 'out' must have scale 0.0078125");
+  expect_unary_error(TFLC_OP_TANH, &bad,
+                     "TANH INT8 output 'out' must have scale 0.0078125");
   bad = tu8;
   bad.out_zp = 0;
   expect_unary_error(TFLC_OP_TANH, &bad, "zero point 128");
@@ -265,10 +310,12 @@ static void test_logistic_tanh(void) {
   expect_unary_error(TFLC_OP_LOGISTIC, &bad, "LOGISTIC INT16 output");
   bad = li8;
   bad.in_scale = 0.0f;
-  expect_unary_error(TFLC_OP_LOGISTIC, &bad, "tensor 'in0' has an invalid quantization scale 0");
+  expect_unary_error(TFLC_OP_LOGISTIC, &bad,
+                     "tensor 'in0' has an invalid quantization scale 0");
   bad = li8;
   bad.in_zp = 300;
-  expect_unary_error(TFLC_OP_TANH, &bad, "tensor 'in0' has zero point 300 outside [-128, 127]");
+  expect_unary_error(TFLC_OP_TANH, &bad,
+                     "tensor 'in0' has zero point 300 outside [-128, 127]");
 }
 
 /* ---- SOFTMAX ------------------------------------------------------------ */
@@ -289,7 +336,8 @@ static void test_softmax(void) {
   run_unary(TFLC_OP_SOFTMAX, TFLC_BO_SOFTMAX, &beta, 1, &su8, TFLC_TT_UINT8,
             eq2, want2, 2, 0, "softmax uint8 uniform");
   qspec s16 = {TFLC_TT_INT16, 0.001f, 1.0f / 32768, 0, 0};
-  static const int16_t e16[4] = {100, 100, 100, 100}, w16[4] = {8192, 8192, 8192, 8192};
+  static const int16_t e16[4] = {100, 100, 100, 100},
+                       w16[4] = {8192, 8192, 8192, 8192};
   run_unary(TFLC_OP_SOFTMAX, TFLC_BO_SOFTMAX, &beta, 1, &s16, TFLC_TT_INT16,
             e16, w16, 4, 1, "softmax int16 uniform");
   /* Random rows: within 1 LSB of the real softmax (fixed-point accuracy). */
@@ -299,7 +347,8 @@ static void test_softmax(void) {
     int16_t in[64], want[64];
     for (int i = 0; i < 64; i++)
       set_q(in, q->tt, (size_t)i,
-            tt_lo(q->tt) + (int32_t)oo_randf(0.0f, (float)(tt_hi(q->tt) - tt_lo(q->tt))));
+            tt_lo(q->tt) +
+                (int32_t)oo_randf(0.0f, (float)(tt_hi(q->tt) - tt_lo(q->tt))));
     if (q->tt == TFLC_TT_INT16)
       for (int i = 0; i < 64; i++) in[i] = (int16_t)(in[i] / 8);
     for (int r = 0; r < 4; r++) {
@@ -309,28 +358,47 @@ static void test_softmax(void) {
         if (v > mx) mx = v;
       }
       for (int i = 0; i < 16; i++)
-        sum += exp(get_q(in, q->tt, (size_t)(r * 16 + i)) * (double)q->in_scale - mx);
+        sum += exp(
+            get_q(in, q->tt, (size_t)(r * 16 + i)) * (double)q->in_scale - mx);
       for (int i = 0; i < 16; i++) {
-        double p = exp(get_q(in, q->tt, (size_t)(r * 16 + i)) * (double)q->in_scale - mx) / sum;
+        double p =
+            exp(get_q(in, q->tt, (size_t)(r * 16 + i)) * (double)q->in_scale -
+                mx) /
+            sum;
         set_q(want, q->tt, (size_t)(r * 16 + i),
               ref_clamp((int32_t)lround(p / q->out_scale) + (int32_t)q->out_zp,
                         tt_lo(q->tt), tt_hi(q->tt)));
       }
     }
     int shape[2] = {4, 16};
-    oo_tensor x = {.tt = q->tt, .shape = shape, .rank = 2, .data = in,
-                   .n_quant = 1, .scales = &q->in_scale, .zero_points = &q->in_zp};
-    oo_op op = {.op = TFLC_OP_SOFTMAX, .bo = TFLC_BO_SOFTMAX, .fields = &beta,
-                .n_fields = 1, .inputs = &x, .n_inputs = 1,
-                .out = {.tt = q->tt, .shape = shape, .rank = 2, .n_quant = 1,
-                        .scales = &q->out_scale, .zero_points = &q->out_zp}};
+    oo_tensor x = {.tt = q->tt,
+                   .shape = shape,
+                   .rank = 2,
+                   .data = in,
+                   .n_quant = 1,
+                   .scales = &q->in_scale,
+                   .zero_points = &q->in_zp};
+    oo_op op = {.op = TFLC_OP_SOFTMAX,
+                .bo = TFLC_BO_SOFTMAX,
+                .fields = &beta,
+                .n_fields = 1,
+                .inputs = &x,
+                .n_inputs = 1,
+                .out = {.tt = q->tt,
+                        .shape = shape,
+                        .rank = 2,
+                        .n_quant = 1,
+                        .scales = &q->out_scale,
+                        .zero_points = &q->out_zp}};
     oo_run r;
     const TfLiteTensor *out = oo_run_op(&op, &r, "softmax random");
     int bad = 0;
     for (int i = 0; out && i < 64; i++) {
-      int32_t g = get_q(TfLiteTensorData(out), q->tt, (size_t)i), w = get_q(want, q->tt, (size_t)i);
+      int32_t g = get_q(TfLiteTensorData(out), q->tt, (size_t)i),
+              w = get_q(want, q->tt, (size_t)i);
       if (abs(g - w) > (q->tt == TFLC_TT_INT16 ? 3 : 1) && bad++ < 4)
-        CHECK_MSG(0, "softmax random type %d element %d: %d want %d", q->tt, i, g, w);
+        CHECK_MSG(0, "softmax random type %d element %d: %d want %d", q->tt, i,
+                  g, w);
     }
     CHECK(bad == 0);
     oo_free(&r);
@@ -338,13 +406,26 @@ static void test_softmax(void) {
   qspec bad = s8;
   bad.out_zp = 0;
   int shape[1] = {4};
-  oo_tensor x = {.tt = bad.tt, .shape = shape, .rank = 1, .n_quant = 1,
-                 .scales = &bad.in_scale, .zero_points = &bad.in_zp};
-  oo_op op = {.op = TFLC_OP_SOFTMAX, .bo = TFLC_BO_SOFTMAX, .fields = &beta,
-              .n_fields = 1, .inputs = &x, .n_inputs = 1,
-              .out = {.tt = bad.tt, .shape = shape, .rank = 1, .n_quant = 1,
-                      .scales = &bad.out_scale, .zero_points = &bad.out_zp}};
-  oo_expect_error(&op, "SOFTMAX INT8 output 'out' must have scale", "softmax bad output");
+  oo_tensor x = {.tt = bad.tt,
+                 .shape = shape,
+                 .rank = 1,
+                 .n_quant = 1,
+                 .scales = &bad.in_scale,
+                 .zero_points = &bad.in_zp};
+  oo_op op = {.op = TFLC_OP_SOFTMAX,
+              .bo = TFLC_BO_SOFTMAX,
+              .fields = &beta,
+              .n_fields = 1,
+              .inputs = &x,
+              .n_inputs = 1,
+              .out = {.tt = bad.tt,
+                      .shape = shape,
+                      .rank = 1,
+                      .n_quant = 1,
+                      .scales = &bad.out_scale,
+                      .zero_points = &bad.out_zp}};
+  oo_expect_error(&op, "SOFTMAX INT8 output 'out' must have scale",
+                  "softmax bad output");
   x.tt = TFLC_TT_INT16;
   op.out.tt = TFLC_TT_INT16;
   oo_expect_error(&op, "SOFTMAX INT16 output 'out' must have scale 3.05176e-05",
@@ -366,8 +447,9 @@ static void test_hard_swish(void) {
       double x = (get_q(in, q->tt, (size_t)i) - q->in_zp) * (double)q->in_scale;
       double r6 = x + 3 < 0 ? 0 : (x + 3 > 6 ? 6 : x + 3);
       set_q(want, q->tt, (size_t)i,
-            ref_clamp((int32_t)lround(x * r6 / 6 / q->out_scale) + (int32_t)q->out_zp,
-                      tt_lo(q->tt), tt_hi(q->tt)));
+            ref_clamp(
+                (int32_t)lround(x * r6 / 6 / q->out_scale) + (int32_t)q->out_zp,
+                tt_lo(q->tt), tt_hi(q->tt)));
     }
     run_unary(TFLC_OP_HARD_SWISH, 0, NULL, 0, q, q->tt, in, want, n, 1,
               k ? "hard_swish uint8" : "hard_swish int8");

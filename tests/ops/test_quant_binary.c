@@ -51,9 +51,16 @@ static int32_t r_clamp(int32_t v, int32_t lo, int32_t hi) {
 }
 
 static void r_range(int8_t tt, int32_t *lo, int32_t *hi) {
-  if (tt == TFLC_TT_INT8) { *lo = -128; *hi = 127; }
-  else if (tt == TFLC_TT_UINT8) { *lo = 0; *hi = 255; }
-  else { *lo = -32768; *hi = 32767; }
+  if (tt == TFLC_TT_INT8) {
+    *lo = -128;
+    *hi = 127;
+  } else if (tt == TFLC_TT_UINT8) {
+    *lo = 0;
+    *hi = 255;
+  } else {
+    *lo = -32768;
+    *hi = 32767;
+  }
 }
 
 /* CalculateActivationRangeQuantized: zp + round(f / scale) in float. */
@@ -125,8 +132,8 @@ static int32_t r_elem(const qcase *c, int32_t x, int32_t y) {
       r_log2(c->so, &lo2)) {
     const int32_t a = l1 - lo2 ? r_rdbp(x, lo2 - l1) : x;
     const int32_t b = l2 - lo2 ? r_rdbp(y, lo2 - l2) : y;
-    return r_clamp(r_clamp(c->kind == K_ADD ? a + b : a - b, -32768, 32767),
-                   lo, hi);
+    return r_clamp(r_clamp(c->kind == K_ADD ? a + b : a - b, -32768, 32767), lo,
+                   hi);
   }
   const int L = c->kind == K_SQD ? 7 : c->tt == TFLC_TT_INT16 ? 15 : 20;
   const double twice = 2.0 * (c->s1 > c->s2 ? c->s1 : c->s2);
@@ -145,16 +152,16 @@ static int32_t r_elem(const qcase *c, int32_t x, int32_t y) {
   return r_clamp(r_mbqm(a + b, mo, eo) + c->zo, lo, hi);
 }
 
-static const int32_t kOps[] = {TFLC_OP_ADD, TFLC_OP_SUB, TFLC_OP_MUL,
-                               TFLC_OP_SQUARED_DIFFERENCE, TFLC_OP_EQUAL,
-                               TFLC_OP_NOT_EQUAL, TFLC_OP_LESS,
-                               TFLC_OP_LESS_EQUAL, TFLC_OP_GREATER,
-                               TFLC_OP_GREATER_EQUAL};
-static const uint8_t kBo[] = {TFLC_BO_ADD, TFLC_BO_SUB, TFLC_BO_MUL, 0,
-                              0, 0, 0, 0, 0, 0};
-static const char *kNames[] = {"ADD", "SUB", "MUL", "SQUARED_DIFFERENCE",
-                               "EQUAL", "NOT_EQUAL", "LESS", "LESS_EQUAL",
-                               "GREATER", "GREATER_EQUAL"};
+static const int32_t kOps[] = {TFLC_OP_ADD,     TFLC_OP_SUB,
+                               TFLC_OP_MUL,     TFLC_OP_SQUARED_DIFFERENCE,
+                               TFLC_OP_EQUAL,   TFLC_OP_NOT_EQUAL,
+                               TFLC_OP_LESS,    TFLC_OP_LESS_EQUAL,
+                               TFLC_OP_GREATER, TFLC_OP_GREATER_EQUAL};
+static const uint8_t kBo[] = {TFLC_BO_ADD, TFLC_BO_SUB, TFLC_BO_MUL, 0, 0,
+                              0,           0,           0,           0, 0};
+static const char *kNames[] = {
+    "ADD",  "SUB",        "MUL",     "SQUARED_DIFFERENCE", "EQUAL", "NOT_EQUAL",
+    "LESS", "LESS_EQUAL", "GREATER", "GREATER_EQUAL"};
 
 static int32_t load(const void *p, int8_t tt, size_t i) {
   if (tt == TFLC_TT_INT8) return ((const int8_t *)p)[i];
@@ -163,9 +170,12 @@ static int32_t load(const void *p, int8_t tt, size_t i) {
 }
 
 static void store(void *p, int8_t tt, size_t i, int32_t v) {
-  if (tt == TFLC_TT_INT8) ((int8_t *)p)[i] = (int8_t)v;
-  else if (tt == TFLC_TT_UINT8) ((uint8_t *)p)[i] = (uint8_t)v;
-  else ((int16_t *)p)[i] = (int16_t)v;
+  if (tt == TFLC_TT_INT8)
+    ((int8_t *)p)[i] = (int8_t)v;
+  else if (tt == TFLC_TT_UINT8)
+    ((uint8_t *)p)[i] = (uint8_t)v;
+  else
+    ((int16_t *)p)[i] = (int16_t)v;
 }
 
 static uint32_t rng = 12345u;
@@ -200,9 +210,14 @@ static void run_case(const qcase *c, int broadcast) {
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I8, c->act),
                          tm_opt_int(1, TFLC_OPT_BOOL, c->pot)};
   int nf = c->kind == K_MUL ? 1 : (c->kind <= K_SUB ? 2 : 0);
-  oo_op op = {kOps[c->kind], kBo[c->kind], f, nf, in, 2,
-              {cmp ? TFLC_TT_BOOL : c->tt, so, 3, NULL, 0, cmp ? 0 : 1, &s3,
-               &z3, 0}};
+  oo_op op = {
+      kOps[c->kind],
+      kBo[c->kind],
+      f,
+      nf,
+      in,
+      2,
+      {cmp ? TFLC_TT_BOOL : c->tt, so, 3, NULL, 0, cmp ? 0 : 1, &s3, &z3, 0}};
   char label[160];
   snprintf(label, sizeof label, "%s tt=%d act=%d pot=%d bcast=%d s=%g,%g,%g",
            kNames[c->kind], c->tt, c->act, c->pot, broadcast, (double)c->s1,
@@ -216,7 +231,8 @@ static void run_case(const qcase *c, int broadcast) {
       const size_t i0 = i / 12, i1 = (i / 4) % 3, i2 = i % 4;
       const size_t ia = broadcast ? i0 * 4 + i2 : i;
       const size_t ib = broadcast ? i1 : i;
-      const int32_t want = r_elem(c, load(abuf, c->tt, ia), load(bbuf, c->tt, ib));
+      const int32_t want =
+          r_elem(c, load(abuf, c->tt, ia), load(bbuf, c->tt, ib));
       const int32_t g = load(got, cmp ? TFLC_TT_BOOL : c->tt, i);
       if (g != want && bad++ < 3)
         CHECK_MSG(0, "%s: element %zu = %d, want %d", label, i, (int)g,
@@ -260,8 +276,9 @@ static void test_arithmetic(void) {
       for (int pot = 0; pot <= 1; pot++)
         for (int act = 0; act <= 3; act++)
           for (int bc = 0; bc <= 1; bc++) {
-            qcase c = {k, TFLC_TT_INT16, pots[p][0], pots[p][1], pots[p][2],
-                       0, 0, 0, act, pot};
+            qcase c = {
+                k, TFLC_TT_INT16, pots[p][0], pots[p][1], pots[p][2], 0, 0,
+                0, act,           pot};
             run_case(&c, bc);
           }
   /* Ties of the rounding: multipliers with trailing zero bits. */
@@ -273,11 +290,11 @@ static void test_arithmetic(void) {
       run_case(&d, bc);
       /* s2 / (2 s1) = (1 + 2^-20) / 2 and (1 + 2^-15) / 2: the rescaled
        * second input lands exactly halfway for odd values (SRDHM ties). */
-      qcase e = {k, TFLC_TT_INT8, 2.0f, 1.0f + 1.0f / 1048576, 0.05f, 0, 1,
-                 0, 0, 1};
+      qcase e = {
+          k, TFLC_TT_INT8, 2.0f, 1.0f + 1.0f / 1048576, 0.05f, 0, 1, 0, 0, 1};
       run_case(&e, bc);
-      qcase g = {k, TFLC_TT_INT16, 2.0f, 1.0f + 1.0f / 32768, 0.0009f, 0, 0,
-                 0, 0, 0};
+      qcase g = {
+          k, TFLC_TT_INT16, 2.0f, 1.0f + 1.0f / 32768, 0.0009f, 0, 0, 0, 0, 0};
       run_case(&g, bc);
     }
   for (int bc = 0; bc <= 1; bc++) {
@@ -316,7 +333,12 @@ static void expect_refused(int32_t opcode, uint8_t bo, int8_t tt,
       {tt, shape, 3, NULL, 0, 1, &s[1], &z[1], 0},
   };
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, act);
-  oo_op op = {opcode, bo, &f, bo ? 1 : 0, in, 2,
+  oo_op op = {opcode,
+              bo,
+              &f,
+              bo ? 1 : 0,
+              in,
+              2,
               {tt, shape, 3, NULL, 0, 1, &s[2], &z[2], 0}};
   oo_run r;
   const int rc = oo_build(&op, &r);
@@ -365,7 +387,12 @@ static void test_refusals(void) {
   static const int shape[] = {2};
   oo_tensor in[2] = {{TFLC_TT_INT8, shape, 1, NULL, 0, 0, NULL, NULL, 0},
                      {TFLC_TT_INT8, shape, 1, NULL, 0, 0, NULL, NULL, 0}};
-  oo_op op = {TFLC_OP_ADD, 0, NULL, 0, in, 2,
+  oo_op op = {TFLC_OP_ADD,
+              0,
+              NULL,
+              0,
+              in,
+              2,
               {TFLC_TT_INT8, shape, 1, NULL, 0, 0, NULL, NULL, 0}};
   oo_expect_error(&op, "has no quantization parameters", "ADD no params");
 }
@@ -379,7 +406,12 @@ static void test_compare_io(void) {
   const int8_t a[2] = {1, 2}, b[2] = {2, 2};
   oo_tensor in[2] = {{TFLC_TT_INT8, shape, 1, a, 0, 1, &s, &z, 0},
                      {TFLC_TT_INT8, shape, 1, b, 0, 1, &s, &z, 0}};
-  oo_op op = {TFLC_OP_LESS, 0, NULL, 0, in, 2,
+  oo_op op = {TFLC_OP_LESS,
+              0,
+              NULL,
+              0,
+              in,
+              2,
               {TFLC_TT_BOOL, shape, 1, NULL, 0, 0, NULL, NULL, 0}};
   oo_run r;
   const TfLiteTensor *t = oo_run_op(&op, &r, "LESS int8");

@@ -34,7 +34,12 @@ static int run_fc(int8_t tt, float bias_scale, char *err, size_t err_size,
       {TFLC_TT_INT8, kW, 2, w, 1, 1, &s_w, &z0, 0},
       {btt, kB, 1, btt == TFLC_TT_INT64 ? (const void *)b64 : (const void *)b32,
        1, bias_scale < 0 ? 0 : 1, &bias_scale, &z0, 0}};
-  oo_op op = {TFLC_OP_FULLY_CONNECTED, 0, NULL, 0, ins, 3,
+  oo_op op = {TFLC_OP_FULLY_CONNECTED,
+              0,
+              NULL,
+              0,
+              ins,
+              3,
               {tt, kOut, 2, NULL, 0, 1, &s_out, &z0, 0}};
   oo_run r;
   int rc = oo_build(&op, &r);
@@ -42,7 +47,8 @@ static int run_fc(int8_t tt, float bias_scale, char *err, size_t err_size,
   if (rc == 0 && oo_invoke(&op, &r) == kTfLiteOk) {
     const TfLiteTensor *t = oo_out(&r, 0);
     for (int i = 0; i < 3; i++)
-      out_vals[i] = (int32_t)(tt == TFLC_TT_INT16 ? t->data.i16[i] : t->data.int8[i]);
+      out_vals[i] =
+          (int32_t)(tt == TFLC_TT_INT16 ? t->data.i16[i] : t->data.int8[i]);
   } else if (rc == 0) {
     rc = -1;
   }
@@ -104,10 +110,16 @@ static int run_u8(int op_kind, float bias_scale, char *err, size_t err_size) {
       {TFLC_TT_UINT8, sh4, 4, x, 0, 1, &s_in, &z_in, 0},
       {TFLC_TT_UINT8, wsh, 4, w, 1, 1, &s_w, &z_w, 0},
       {TFLC_TT_INT32, bsh, 1, b, 1, 1, &bias_scale, &z0, 0}};
-  oo_tensor tc_ins[4] = {
-      {TFLC_TT_INT32, osh, 1, os, 1, 0, NULL, NULL, 0}, conv_ins[1],
-      conv_ins[0], conv_ins[2]};
-  oo_op op = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, fl, 3, conv_ins, 3,
+  oo_tensor tc_ins[4] = {{TFLC_TT_INT32, osh, 1, os, 1, 0, NULL, NULL, 0},
+                         conv_ins[1],
+                         conv_ins[0],
+                         conv_ins[2]};
+  oo_op op = {TFLC_OP_CONV_2D,
+              TFLC_BO_CONV_2D,
+              fl,
+              3,
+              conv_ins,
+              3,
               {TFLC_TT_UINT8, sh4, 4, NULL, 0, 1, &s_out, &z_out, 0}};
   if (op_kind == 1) {
     op.op = TFLC_OP_DEPTHWISE_CONV_2D;
@@ -129,7 +141,8 @@ static int run_u8(int op_kind, float bias_scale, char *err, size_t err_size) {
 }
 
 static void test_uint8_convs(void) {
-  static const char *names[3] = {"CONV_2D", "DEPTHWISE_CONV_2D", "TRANSPOSE_CONV"};
+  static const char *names[3] = {"CONV_2D", "DEPTHWISE_CONV_2D",
+                                 "TRANSPOSE_CONV"};
   char err[4096];
   for (int k = 0; k < 3; k++) {
     CHECK_MSG(run_u8(k, 0.125f, err, sizeof err) == 0, "%s u8 exact: %s",
@@ -137,7 +150,8 @@ static void test_uint8_convs(void) {
     CHECK_MSG(run_u8(k, 0.3f, err, sizeof err) != 0,
               "%s u8 with bias scale 0.3 should be refused", names[k]);
     CHECK_MSG(strstr(err, "bias '") && strstr(err, names[k]),
-              "%s: message should name the bias and the node: %s", names[k], err);
+              "%s: message should name the bias and the node: %s", names[k],
+              err);
   }
 }
 
@@ -153,11 +167,15 @@ static int run_pc(const float *b_s, char *err, size_t err_size,
   tflc_opt_field fl[3] = {tm_opt_int(0, TFLC_OPT_I8, TFLC_PADDING_VALID),
                           tm_opt_int(1, TFLC_OPT_I32, 1),
                           tm_opt_int(2, TFLC_OPT_I32, 1)};
-  oo_tensor ins[3] = {
-      {TFLC_TT_INT8, sh, 4, x, 0, 1, &s_in, &z_in, 0},
-      {TFLC_TT_INT8, wsh, 4, w, 1, 2, s_w, z0, 0},
-      {TFLC_TT_INT32, bsh, 1, b, 1, b_s ? 2 : 0, b_s, z0, 0}};
-  oo_op op = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, fl, 3, ins, 3,
+  oo_tensor ins[3] = {{TFLC_TT_INT8, sh, 4, x, 0, 1, &s_in, &z_in, 0},
+                      {TFLC_TT_INT8, wsh, 4, w, 1, 2, s_w, z0, 0},
+                      {TFLC_TT_INT32, bsh, 1, b, 1, b_s ? 2 : 0, b_s, z0, 0}};
+  oo_op op = {TFLC_OP_CONV_2D,
+              TFLC_BO_CONV_2D,
+              fl,
+              3,
+              ins,
+              3,
               {TFLC_TT_INT8, sh, 4, NULL, 0, 1, &s_out, &z_out, 0}};
   oo_run r;
   int rc = oo_build(&op, &r);
@@ -178,7 +196,8 @@ static void test_per_channel(void) {
   static const int32_t b[2] = {7, -9};
   const float s_w[2] = {0.25f, 0.125f};
   const float good[2] = {0.125f, 0.0625f}, bad[2] = {0.125f, 0.09f};
-  CHECK_MSG(run_pc(good, err, sizeof err, got) == 0, "per-channel exact: %s", err);
+  CHECK_MSG(run_pc(good, err, sizeof err, got) == 0, "per-channel exact: %s",
+            err);
   for (int p = 0; p < 2; p++)
     for (int c = 0; c < 2; c++) {
       int32_t acc = b[c], m, lo, hi;
@@ -205,10 +224,12 @@ static void test_per_channel(void) {
 static void test_blockwise_fc(void) {
   static int8_t w[64];
   static const uint16_t scales_f16[2] = {0x2e66, 0x2c00}; /* ~0.1, 0.0625 */
-  int32_t s_in[2] = {1, 32}, s_w[2] = {2, 32}, s_out[2] = {1, 2}, s_sc[2] = {2, 1};
-  tflc_buffer_def bufs[3] = {{NULL, 0, false},
-                             {(const uint8_t *)w, sizeof w, false},
-                             {(const uint8_t *)scales_f16, sizeof scales_f16, false}};
+  int32_t s_in[2] = {1, 32}, s_w[2] = {2, 32}, s_out[2] = {1, 2},
+          s_sc[2] = {2, 1};
+  tflc_buffer_def bufs[3] = {
+      {NULL, 0, false},
+      {(const uint8_t *)w, sizeof w, false},
+      {(const uint8_t *)scales_f16, sizeof scales_f16, false}};
   tflc_quant_def bq;
   memset(&bq, 0, sizeof bq);
   bq.details_type = 2;
@@ -217,12 +238,21 @@ static void test_blockwise_fc(void) {
   bq.details_block_size = 32;
   tflc_tensor_def t[4];
   memset(t, 0, sizeof t);
-  t[0] = (tflc_tensor_def){.name = "x", .type = TFLC_TT_FLOAT32, .shape = s_in, .rank = 2};
-  t[1] = (tflc_tensor_def){.name = "w_blockwise", .type = TFLC_TT_INT8, .shape = s_w,
-                           .rank = 2, .buffer = 1, .quant = &bq};
-  t[2] = (tflc_tensor_def){.name = "y", .type = TFLC_TT_FLOAT32, .shape = s_out, .rank = 2};
-  t[3] = (tflc_tensor_def){.name = "w_scales", .type = TFLC_TT_FLOAT16, .shape = s_sc,
-                           .rank = 2, .buffer = 2};
+  t[0] = (tflc_tensor_def){
+      .name = "x", .type = TFLC_TT_FLOAT32, .shape = s_in, .rank = 2};
+  t[1] = (tflc_tensor_def){.name = "w_blockwise",
+                           .type = TFLC_TT_INT8,
+                           .shape = s_w,
+                           .rank = 2,
+                           .buffer = 1,
+                           .quant = &bq};
+  t[2] = (tflc_tensor_def){
+      .name = "y", .type = TFLC_TT_FLOAT32, .shape = s_out, .rank = 2};
+  t[3] = (tflc_tensor_def){.name = "w_scales",
+                           .type = TFLC_TT_FLOAT16,
+                           .shape = s_sc,
+                           .rank = 2,
+                           .buffer = 2};
   int32_t op_in[3] = {0, 1, -1}, op_out[1] = {2}, g_in[1] = {0}, g_out[1] = {2};
   tflc_operator_def op;
   memset(&op, 0, sizeof op);

@@ -30,13 +30,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "support/op_test.h"
 #include "schema/schema.h"
+#include "support/op_test.h"
 
-/* ---- reference: 16-bit fixed point (gemmlowp semantics) -------------------- */
+/* ---- reference: 16-bit fixed point (gemmlowp semantics) --------------------
+ */
 
 static int32_t w16(int64_t v) { return (int16_t)(uint16_t)(uint64_t)v; }
-static int32_t s16(int64_t v) { return v > 32767 ? 32767 : (v < -32768 ? -32768 : (int32_t)v); }
+static int32_t s16(int64_t v) {
+  return v > 32767 ? 32767 : (v < -32768 ? -32768 : (int32_t)v);
+}
 
 /* a * b / 2^15, nearest with halves up, saturating -1 * -1. */
 static int32_t fx_mul(int32_t a, int32_t b) {
@@ -62,11 +65,12 @@ static int32_t fexp(int32_t a, int ib) {
   /* exp on [-1/4, 0): Taylor around -1/8 */
   int32_t x = w16(fpot(r, ib) + 4096);
   int32_t x2 = fx_mul(x, x), x3 = fx_mul(x2, x), x4 = fx_mul(x2, x2);
-  int32_t t = fpot(w16(fx_mul(w16(fpot(x4, -2) + x3), fconst(715827883)) + x2), -1);
+  int32_t t =
+      fpot(w16(fx_mul(w16(fpot(x4, -2) + x3), fconst(715827883)) + x2), -1);
   int32_t e8 = fconst(1895147668);
   int32_t res = s16(e8 + fx_mul(e8, w16(x + t)));
   const int32_t k[7] = {1672461947, 1302514674, 790015084, 290630308,
-                        39332535, 720401, 242};
+                        39332535,   720401,     242};
   int32_t rem = w16(r - a);
   for (int j = 0; j < 7; j++) {
     int p = j - 2;
@@ -80,7 +84,8 @@ static int32_t frecip(int32_t e) {
   int32_t sum = e + 32767;
   int32_t hd = (sum + (sum >= 0 ? 1 : -1)) / 2;
   int32_t x = w16(fconst(1515870810) + fx_mul(hd, fconst(-1010580540)));
-  for (int i = 0; i < 3; i++) x = w16(x + fpot(fx_mul(x, w16(8192 - fx_mul(hd, x))), 2));
+  for (int i = 0; i < 3; i++)
+    x = w16(x + fpot(fx_mul(x, w16(8192 - fx_mul(hd, x))), 2));
   return x;
 }
 static int32_t ref_sigmoid(int32_t a, int ib) {
@@ -104,9 +109,16 @@ static int32_t pot32(int32_t x, int e) {
   return v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : (int32_t)v);
 }
 static void ref_inv_sqrt(int32_t v, int32_t *m, int *s) {
-  if (v <= 1) { *m = INT32_MAX; *s = 0; return; }
+  if (v <= 1) {
+    *m = INT32_MAX;
+    *s = 0;
+    return;
+  }
   int sh = 11;
-  while (v >= (1 << 29)) { v /= 4; sh++; }
+  while (v >= (1 << 29)) {
+    v /= 4;
+    sh++;
+  }
   int lz = 0; /* leading zeros of v */
   for (uint32_t u = (uint32_t)v; !(u & 0x80000000u); u <<= 1) lz++;
   int pairs = (lz - 1) / 2 - 1;
@@ -115,15 +127,21 @@ static void ref_inv_sqrt(int32_t v, int32_t *m, int *s) {
   int32_t hin = pot32(v >> 1, -1), x = 1 << 28;
   for (int i = 0; i < 5; i++) {
     int32_t x3 = pot32(hm32(hm32(x, x), x), 6);
-    x = pot32((int32_t)((uint32_t)hm32((1 << 28) + (1 << 27), x) - (uint32_t)hm32(hin, x3)), 3);
+    x = pot32((int32_t)((uint32_t)hm32((1 << 28) + (1 << 27), x) -
+                        (uint32_t)hm32(hin, x3)),
+              3);
   }
   x = hm32(x, 1518500250);
-  if (sh < 0) { x = (int32_t)((uint32_t)x << -sh); sh = 0; }
+  if (sh < 0) {
+    x = (int32_t)((uint32_t)x << -sh);
+    sh = 0;
+  }
   *m = x;
   *s = -sh;
 }
 
-/* ---- reference integer cell ------------------------------------------------ */
+/* ---- reference integer cell ------------------------------------------------
+ */
 
 typedef struct icell {
   int ni, nc, no, cifg, peep, ln, proj, proj_bias;
@@ -140,9 +158,12 @@ static void *rnd_i(size_t n, int bytes, int lo, int hi) {
   void *p = malloc(n * (size_t)bytes + 1);
   for (size_t i = 0; i < n; i++) {
     int32_t v = qr_rand(lo, hi);
-    if (bytes == 1) ((int8_t *)p)[i] = (int8_t)v;
-    else if (bytes == 2) ((int16_t *)p)[i] = (int16_t)v;
-    else ((int32_t *)p)[i] = v;
+    if (bytes == 1)
+      ((int8_t *)p)[i] = (int8_t)v;
+    else if (bytes == 2)
+      ((int16_t *)p)[i] = (int16_t)v;
+    else
+      ((int32_t *)p)[i] = v;
   }
   return p;
 }
@@ -150,8 +171,13 @@ static void *rnd_i(size_t n, int bytes, int lo, int hi) {
 static void icell_init(icell *c, int ni, int nc, int no, int cifg, int peep,
                        int ln, int proj) {
   memset(c, 0, sizeof(*c));
-  c->ni = ni; c->nc = nc; c->no = no;
-  c->cifg = cifg; c->peep = peep; c->ln = ln; c->proj = proj;
+  c->ni = ni;
+  c->nc = nc;
+  c->no = no;
+  c->cifg = cifg;
+  c->peep = peep;
+  c->ln = ln;
+  c->proj = proj;
   c->proj_bias = proj;
   for (int g = 0; g < 4; g++) {
     if (cifg && g == 0) continue;
@@ -174,9 +200,12 @@ static void icell_init(icell *c, int ni, int nc, int no, int cifg, int peep,
     c->pb = rnd_i((size_t)no, 4, -500, 500);
     c->s_pw = 0.005f;
   }
-  c->s_in = 0.02f; c->z_in = 5;
-  c->s_h = 0.0075f; c->z_h = proj ? -7 : 0;
-  c->s_out = c->s_h; c->z_out = c->z_h;
+  c->s_in = 0.02f;
+  c->z_in = 5;
+  c->s_h = 0.0075f;
+  c->z_h = proj ? -7 : 0;
+  c->s_out = c->s_h;
+  c->z_out = c->z_h;
   for (int i = 0; i < 4; i++) c->s_im[i] = ln ? 2.5e-4f + 1e-5f * (float)i : 0;
   c->s_im[4] = proj ? 0.006f : c->s_h;
   c->z_im4 = proj ? 3 : c->z_h;
@@ -184,12 +213,26 @@ static void icell_init(icell *c, int ni, int nc, int no, int cifg, int peep,
 }
 
 static void icell_free(icell *c) {
-  for (int g = 0; g < 4; g++) { free(c->wx[g]); free(c->wh[g]); free(c->b[g]); free(c->pe[g]); free(c->lnw[g]); }
-  free(c->pw); free(c->pb);
+  for (int g = 0; g < 4; g++) {
+    free(c->wx[g]);
+    free(c->wh[g]);
+    free(c->b[g]);
+    free(c->pe[g]);
+    free(c->lnw[g]);
+  }
+  free(c->pw);
+  free(c->pb);
 }
 
-typedef struct imults { int32_t m; int s; } imults;
-static imults mq(double r) { imults q; qr_multiplier(r, &q.m, &q.s); return q; }
+typedef struct imults {
+  int32_t m;
+  int s;
+} imults;
+static imults mq(double r) {
+  imults q;
+  qr_multiplier(r, &q.m, &q.s);
+  return q;
+}
 static int32_t mulq(int32_t x, imults q) { return qr_mul(x, q.m, q.s); }
 
 /* One step for `rows` batch rows (the peephole spans n_output values per row
@@ -211,8 +254,10 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
       for (int b = 0; b < rows; b++)
         for (int r = 0; r < nc; r++) {
           int32_t ax = c->ln ? 0 : c->b[g][r], ah = 0;
-          for (int k = 0; k < c->ni; k++) ax += c->wx[g][r * c->ni + k] * (x[b * c->ni + k] - c->z_in);
-          for (int k = 0; k < no; k++) ah += c->wh[g][r * no + k] * (h[b * no + k] - c->z_h);
+          for (int k = 0; k < c->ni; k++)
+            ax += c->wx[g][r * c->ni + k] * (x[b * c->ni + k] - c->z_in);
+          for (int k = 0; k < no; k++)
+            ah += c->wh[g][r * no + k] * (h[b * no + k] - c->z_h);
           int32_t v = s16(mulq(ax, mx));
           gate[g][b * nc + r] = s16(mulq(ah, mh) + v);
         }
@@ -228,7 +273,10 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
         for (int b = 0; b < rows; b++) {
           int32_t *v = gate[g] + b * nc;
           int64_t sum = 0, sq = 0;
-          for (int j = 0; j < nc; j++) { sum += v[j]; sq += (int64_t)v[j] * v[j]; }
+          for (int j = 0; j < nc; j++) {
+            sum += v[j];
+            sq += (int64_t)v[j] * v[j];
+          }
           int32_t mean = (int32_t)(sum * 1024 / nc);
           int64_t var = sq * ((1 << 20) / nc) - (int64_t)mean * mean;
           int32_t var2 = (int32_t)(var / (1 << 20));
@@ -237,14 +285,16 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
           ref_inv_sqrt(var2, &inv.m, &inv.s);
           for (int j = 0; j < nc; j++) {
             int32_t r = mulq(1024 * v[j] - mean, inv);
-            int64_t v3 = (int32_t)((uint32_t)r * (uint32_t)c->lnw[g][j] + (uint32_t)c->b[g][j]);
+            int64_t v3 = (int32_t)((uint32_t)r * (uint32_t)c->lnw[g][j] +
+                                   (uint32_t)c->b[g][j]);
             int32_t v4 = (int32_t)((v3 > 0 ? v3 + 512 : v3 - 512) / 1024);
             v[j] = s16(qr_mul(v4, ml.m, ml.s + 12));
           }
         }
       }
       for (int i = 0; i < n; i++)
-        gate[g][i] = g == 2 ? ref_tanh(gate[g][i], 3) : ref_sigmoid(gate[g][i], 3);
+        gate[g][i] =
+            g == 2 ? ref_tanh(gate[g][i], 3) : ref_sigmoid(gate[g][i], 3);
     }
     if (pass) break;
     /* cell update */
@@ -265,7 +315,8 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
   imults mhid = mq((float)(ldexp(1.0, -15) / c->s_im[4] * ldexp(1.0, -15)));
   int8_t *hid = malloc((size_t)n);
   for (int i = 0; i < n; i++) {
-    int32_t v = mulq(gate[3][i] * ref_tanh(newc[i], 15 + c->cell_log2), mhid) - c->z_im4;
+    int32_t v = mulq(gate[3][i] * ref_tanh(newc[i], 15 + c->cell_log2), mhid) -
+                c->z_im4;
     hid[i] = (int8_t)qr_clamp(v, -128, 127);
   }
   if (c->proj) {
@@ -278,7 +329,8 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
     for (int b = 0; b < rows; b++)
       for (int r = 0; r < no; r++) {
         int32_t acc = c->pb ? c->pb[r] : 0;
-        for (int k = 0; k < nc; k++) acc += c->pw[r * nc + k] * (hid[b * nc + k] + c->z_im4);
+        for (int k = 0; k < nc; k++)
+          acc += c->pw[r * nc + k] * (hid[b * nc + k] + c->z_im4);
         int32_t v = qr_clamp(mulq(acc, mp) + c->z_h, -128, 127);
         if (pclip > 0) v = qr_clamp(v, -pclip, pclip);
         h[b * no + r] = (int8_t)v;
@@ -288,11 +340,13 @@ static void iref_step(const icell *c, int rows, const int8_t *x, int8_t *h,
   }
   memcpy(out, h, (size_t)rows * no);
   memcpy(cs, newc, (size_t)n * sizeof(int16_t));
-  free(hid); free(newc);
+  free(hid);
+  free(newc);
   for (int g = 0; g < 4; g++) free(gate[g]);
 }
 
-/* ---- building models ------------------------------------------------------- */
+/* ---- building models -------------------------------------------------------
+ */
 
 static int qconst(tm_model *m, int8_t tt, const void *d, const int *shape,
                   int rank, size_t bytes, float s, int64_t z) {
@@ -302,7 +356,8 @@ static int qconst(tm_model *m, int8_t tt, const void *d, const int *shape,
 }
 
 /* Adds intermediates to operator 0 by decoding and re-writing the model. */
-static uint8_t *with_intermediates(uint8_t *bytes, size_t *size, int *im, int n) {
+static uint8_t *with_intermediates(uint8_t *bytes, size_t *size, int *im,
+                                   int n) {
   tflc_model_def def;
   char err[256];
   if (schema_decode(bytes, *size, NULL, &def, err, sizeof err) != 0) {
@@ -336,40 +391,77 @@ static TfLiteInterpreter *build_int(const icase *k, const icell *c, char *err,
   for (int i = 0; i < 24; i++) ins[i] = -1;
   const int nc = c->nc, no = c->no, ni = c->ni;
   int d[3], rank;
-  if (k->op == TFLC_OP_LSTM) { d[0] = k->nb; d[1] = ni; rank = 2; }
-  else { d[0] = k->time_major ? k->T : k->nb; d[1] = k->time_major ? k->nb : k->T; d[2] = ni; rank = 3; }
+  if (k->op == TFLC_OP_LSTM) {
+    d[0] = k->nb;
+    d[1] = ni;
+    rank = 2;
+  } else {
+    d[0] = k->time_major ? k->T : k->nb;
+    d[1] = k->time_major ? k->nb : k->T;
+    d[2] = ni;
+    rank = 3;
+  }
   ins[0] = tm_tensor(m, TFLC_TT_INT8, d, rank, "input");
-  { float s = c->s_in; int64_t z = c->z_in; tm_quant(m, ins[0], &s, &z, 1, 0); }
-  int wx[2] = {nc, ni}, wh[2] = {nc, no}, v1[1] = {nc}, pw[2] = {no, nc}, pb[1] = {no};
+  {
+    float s = c->s_in;
+    int64_t z = c->z_in;
+    tm_quant(m, ins[0], &s, &z, 1, 0);
+  }
+  int wx[2] = {nc, ni}, wh[2] = {nc, no}, v1[1] = {nc}, pw[2] = {no, nc},
+      pb[1] = {no};
   for (int g = 0; g < 4; g++) {
     if (!c->wx[g]) continue;
-    ins[1 + g] = qconst(m, TFLC_TT_INT8, c->wx[g], wx, 2, (size_t)nc * ni, c->s_wx[g], 0);
-    ins[5 + g] = qconst(m, TFLC_TT_INT8, c->wh[g], wh, 2, (size_t)nc * no, c->s_wh[g], 0);
-    ins[12 + g] = qconst(m, TFLC_TT_INT32, c->b[g], v1, 1, (size_t)nc * 4, c->s_in * c->s_wx[g], 0);
-    if (c->ln) ins[20 + g] = qconst(m, TFLC_TT_INT16, c->lnw[g], v1, 1, (size_t)nc * 2, c->s_ln[g], 0);
+    ins[1 + g] = qconst(m, TFLC_TT_INT8, c->wx[g], wx, 2, (size_t)nc * ni,
+                        c->s_wx[g], 0);
+    ins[5 + g] = qconst(m, TFLC_TT_INT8, c->wh[g], wh, 2, (size_t)nc * no,
+                        c->s_wh[g], 0);
+    ins[12 + g] = qconst(m, TFLC_TT_INT32, c->b[g], v1, 1, (size_t)nc * 4,
+                         c->s_in * c->s_wx[g], 0);
+    if (c->ln)
+      ins[20 + g] = qconst(m, TFLC_TT_INT16, c->lnw[g], v1, 1, (size_t)nc * 2,
+                           c->s_ln[g], 0);
   }
   static const int peep_at[4] = {9, 10, -1, 11};
   for (int g = 0; g < 4; g++)
-    if (c->pe[g]) ins[peep_at[g]] = qconst(m, TFLC_TT_INT16, c->pe[g], v1, 1, (size_t)nc * 2, c->s_pe[g], 0);
+    if (c->pe[g])
+      ins[peep_at[g]] = qconst(m, TFLC_TT_INT16, c->pe[g], v1, 1,
+                               (size_t)nc * 2, c->s_pe[g], 0);
   if (c->proj) {
-    ins[16] = qconst(m, TFLC_TT_INT8, c->pw, pw, 2, (size_t)no * nc, c->s_pw, 0);
-    if (c->pb) ins[17] = qconst(m, TFLC_TT_INT32, c->pb, pb, 1, (size_t)no * 4, c->s_pw * c->s_im[4], 0);
+    ins[16] =
+        qconst(m, TFLC_TT_INT8, c->pw, pw, 2, (size_t)no * nc, c->s_pw, 0);
+    if (c->pb)
+      ins[17] = qconst(m, TFLC_TT_INT32, c->pb, pb, 1, (size_t)no * 4,
+                       c->s_pw * c->s_im[4], 0);
   }
   int hs[2] = {k->nb, no}, cs[2] = {k->nb, nc};
   ins[18] = tm_tensor(m, TFLC_TT_INT8, hs, 2, "h");
   ins[19] = tm_tensor(m, TFLC_TT_INT16, cs, 2, "c");
-  { float s = c->s_h; int64_t z = c->z_h; tm_quant(m, ins[18], &s, &z, 1, 0); }
-  { float s = (float)ldexp(1.0, c->cell_log2); int64_t z = 0; tm_quant(m, ins[19], &s, &z, 1, 0); }
+  {
+    float s = c->s_h;
+    int64_t z = c->z_h;
+    tm_quant(m, ins[18], &s, &z, 1, 0);
+  }
+  {
+    float s = (float)ldexp(1.0, c->cell_log2);
+    int64_t z = 0;
+    tm_quant(m, ins[19], &s, &z, 1, 0);
+  }
   tm_variable(m, ins[18]);
   tm_variable(m, ins[19]);
   state_idx[0] = ins[18];
   state_idx[1] = ins[19];
   int od[1] = {1};
   int out = tm_tensor(m, TFLC_TT_INT8, od, 0, "out");
-  { float s = c->s_out; int64_t z = c->z_out; tm_quant(m, out, &s, &z, 1, 0); }
+  {
+    float s = c->s_out;
+    int64_t z = c->z_out;
+    tm_quant(m, out, &s, &z, 1, 0);
+  }
   int im[5], z0[1] = {0};
   for (int i = 0; i < 5; i++) {
-    im[i] = tm_tensor(m, i == 4 ? TFLC_TT_INT8 : (c->ln ? TFLC_TT_INT16 : TFLC_TT_FLOAT32), z0, 1, "im");
+    im[i] = tm_tensor(
+        m, i == 4 ? TFLC_TT_INT8 : (c->ln ? TFLC_TT_INT16 : TFLC_TT_FLOAT32),
+        z0, 1, "im");
     if (i == 4 || c->ln) {
       float s = c->s_im[i];
       int64_t z = i == 4 ? c->z_im4 : 0;
@@ -395,7 +487,10 @@ static TfLiteInterpreter *build_int(const icase *k, const icell *c, char *err,
   tm_free(m);
   uint8_t *b2 = bytes ? with_intermediates(bytes, &size, im, 5) : NULL;
   free(bytes);
-  if (!b2) { snprintf(err, errsz, "building the model failed"); return NULL; }
+  if (!b2) {
+    snprintf(err, errsz, "building the model failed");
+    return NULL;
+  }
   TfLiteInterpreter *it = tm_interpreter(b2, size, err, errsz);
   free(b2);
   return it;
@@ -414,8 +509,8 @@ static void iref_invoke(const icase *k, const icell *c, const int8_t *x,
   for (int b = 0; b < k->nb; b++)
     for (int t = 0; t < T; t++) {
       size_t r = (size_t)b * T + t;
-      iref_step(c, 1, x + r * c->ni, h + (size_t)b * c->no, cs + (size_t)b * c->nc,
-                out + r * c->no);
+      iref_step(c, 1, x + r * c->ni, h + (size_t)b * c->no,
+                cs + (size_t)b * c->nc, out + r * c->no);
     }
 }
 
@@ -437,7 +532,8 @@ static void run_int_case(const icase *k, icell *c) {
   CHECK_MSG(it != NULL, "%s: %s", k->label, err);
   if (!it) return;
   const int T = k->op == TFLC_OP_LSTM ? 1 : k->T;
-  const size_t nin = (size_t)k->nb * T * c->ni, nout = (size_t)k->nb * T * c->no;
+  const size_t nin = (size_t)k->nb * T * c->ni,
+               nout = (size_t)k->nb * T * c->no;
   int8_t *h = calloc((size_t)k->nb * c->no, 1), *ref = malloc(nout);
   int16_t *cs = calloc((size_t)k->nb * c->nc, 2);
   read_state(it, idx, h, cs);
@@ -454,29 +550,48 @@ static void run_int_case(const icase *k, icell *c) {
     const TfLiteTensor *o = TfLiteInterpreterGetOutputTensor(it, 0);
     int bad = 0, first = -1;
     for (size_t i = 0; i < nout; i++)
-      if (o->data.int8[i] != ref[i]) { bad++; if (first < 0) first = (int)i; }
-    CHECK_MSG(bad == 0, "%s invoke %d: %d of %zu outputs differ (at %d: got %d want %d)",
-              k->label, inv, bad, nout, first, first >= 0 ? o->data.int8[first] : 0,
+      if (o->data.int8[i] != ref[i]) {
+        bad++;
+        if (first < 0) first = (int)i;
+      }
+    CHECK_MSG(bad == 0,
+              "%s invoke %d: %d of %zu outputs differ (at %d: got %d want %d)",
+              k->label, inv, bad, nout, first,
+              first >= 0 ? o->data.int8[first] : 0,
               first >= 0 ? ref[first] : 0);
     const TfLiteTensor *tc = TfLiteInterpreterGetTensor(it, idx[1]);
-    CHECK_MSG(memcmp(tc->data.raw, cs, tc->bytes) == 0, "%s invoke %d: cell state differs",
-              k->label, inv);
+    CHECK_MSG(memcmp(tc->data.raw, cs, tc->bytes) == 0,
+              "%s invoke %d: cell state differs", k->label, inv);
     free(x);
   }
-  free(h); free(cs); free(ref);
+  free(h);
+  free(cs);
+  free(ref);
   tm_interpreter_delete(it);
 }
 
 static void test_integer(void) {
-  struct { const char *label; int op, nb, T, tm, ni, nc, no, cifg, peep, ln, proj;
-           float cclip, pclip; int log2; } cases[] = {
-    {"uni plain batch-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0, 5, 4, 4, 0, 0, 0, 0, 0, 0, -11},
-    {"uni cifg peephole clip time-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 3, 4, 1, 3, 8, 8, 1, 1, 0, 0, 0.5f, 0, -12},
-    {"uni layer norm projection", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0, 4, 8, 5, 0, 0, 1, 1, 0, 0.3f, -11},
-    {"uni everything time-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 1, 4, 8, 6, 0, 1, 1, 1, 1.0f, 0, -10},
-    {"lstm peephole projection", TFLC_OP_LSTM, 3, 1, 1, 6, 8, 4, 0, 1, 0, 1, 0, 0, -13},
-    {"lstm cifg layer norm", TFLC_OP_LSTM, 2, 1, 1, 3, 4, 4, 1, 0, 1, 0, 0, 0, -15},
-    {"uni cell scale 2^-9", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 1, 5, 0, 2, 4, 4, 0, 1, 0, 0, 0, 0, -9},
+  struct {
+    const char *label;
+    int op, nb, T, tm, ni, nc, no, cifg, peep, ln, proj;
+    float cclip, pclip;
+    int log2;
+  } cases[] = {
+      {"uni plain batch-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0,
+       5, 4, 4, 0, 0, 0, 0, 0, 0, -11},
+      {"uni cifg peephole clip time-major",
+       TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 3, 4, 1, 3, 8, 8, 1, 1, 0, 0, 0.5f,
+       0, -12},
+      {"uni layer norm projection", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3,
+       0, 4, 8, 5, 0, 0, 1, 1, 0, 0.3f, -11},
+      {"uni everything time-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3,
+       1, 4, 8, 6, 0, 1, 1, 1, 1.0f, 0, -10},
+      {"lstm peephole projection", TFLC_OP_LSTM, 3, 1, 1, 6, 8, 4, 0, 1, 0, 1,
+       0, 0, -13},
+      {"lstm cifg layer norm", TFLC_OP_LSTM, 2, 1, 1, 3, 4, 4, 1, 0, 1, 0, 0, 0,
+       -15},
+      {"uni cell scale 2^-9", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 1, 5, 0, 2,
+       4, 4, 0, 1, 0, 0, 0, 0, -9},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     icell c;
@@ -485,14 +600,15 @@ static void test_integer(void) {
     c.cell_clip = cases[i].cclip;
     c.proj_clip = cases[i].pclip;
     c.cell_log2 = cases[i].log2;
-    icase k = {cases[i].label, cases[i].op, cases[i].nb, cases[i].T, cases[i].tm};
+    icase k = {cases[i].label, cases[i].op, cases[i].nb, cases[i].T,
+               cases[i].tm};
     run_int_case(&k, &c);
     icell_free(&c);
   }
 }
 
-
-/* ---- hybrid ---------------------------------------------------------------- */
+/* ---- hybrid ----------------------------------------------------------------
+ */
 
 typedef struct hcell {
   int ni, na, nc, no, cifg, peep, ln, proj;
@@ -511,14 +627,22 @@ static float *hfloats(size_t n, float scale) {
 static void hcell_init(hcell *c, int ni, int na, int nc, int no, int cifg,
                        int peep, int ln, int proj) {
   memset(c, 0, sizeof(*c));
-  c->ni = ni; c->na = na; c->nc = nc; c->no = no;
-  c->cifg = cifg; c->peep = peep; c->ln = ln; c->proj = proj;
+  c->ni = ni;
+  c->na = na;
+  c->nc = nc;
+  c->no = no;
+  c->cifg = cifg;
+  c->peep = peep;
+  c->ln = ln;
+  c->proj = proj;
   for (int g = 0; g < 4; g++) {
     if (cifg && g == 0) continue;
     c->wx[g] = rnd_i((size_t)nc * ni, 1, -127, 127);
     c->wh[g] = rnd_i((size_t)nc * no, 1, -127, 127);
     if (na) c->wa[g] = rnd_i((size_t)nc * na, 1, -127, 127);
-    c->sx[g] = 0.005f; c->sh[g] = 0.004f; c->sa[g] = 0.003f;
+    c->sx[g] = 0.005f;
+    c->sh[g] = 0.004f;
+    c->sa[g] = 0.003f;
     c->b[g] = hfloats((size_t)nc, 0.5f);
     if (ln) c->lnc[g] = hfloats((size_t)nc, 1.0f);
   }
@@ -535,22 +659,34 @@ static void hcell_init(hcell *c, int ni, int na, int nc, int no, int cifg,
 }
 
 static void hcell_free(hcell *c) {
-  for (int g = 0; g < 4; g++) { free(c->wx[g]); free(c->wa[g]); free(c->wh[g]); free(c->b[g]); free(c->lnc[g]); }
+  for (int g = 0; g < 4; g++) {
+    free(c->wx[g]);
+    free(c->wa[g]);
+    free(c->wh[g]);
+    free(c->b[g]);
+    free(c->lnc[g]);
+  }
   for (int q = 0; q < 3; q++) free(c->pe[q]);
-  free(c->pw); free(c->pb);
+  free(c->pw);
+  free(c->pb);
 }
 
 /* sum_k w[r][k] * (q[k] - zp) in double, scaled by row scale * weight scale. */
-static double hdot(const int8_t *w, int n, const int32_t *q, float sf, int32_t zp,
-                   float ws) {
+static double hdot(const int8_t *w, int n, const int32_t *q, float sf,
+                   int32_t zp, float ws) {
   int64_t acc = 0;
   for (int k = 0; k < n; k++) acc += (int64_t)w[k] * (q[k] - zp);
   return (double)acc * (double)(sf * ws);
 }
 
-static void hquant(const float *x, int n, int asym, int32_t *q, float *sf, int32_t *zp) {
-  if (asym) qr_quant_asym(x, (size_t)n, q, sf, zp);
-  else { qr_quant_sym(x, (size_t)n, q, sf); *zp = 0; }
+static void hquant(const float *x, int n, int asym, int32_t *q, float *sf,
+                   int32_t *zp) {
+  if (asym)
+    qr_quant_asym(x, (size_t)n, q, sf, zp);
+  else {
+    qr_quant_sym(x, (size_t)n, q, sf);
+    *zp = 0;
+  }
 }
 
 static double hsig(double x) { return 1.0 / (1.0 + exp(-x)); }
@@ -598,7 +734,8 @@ static void href_step(const hcell *c, int asym, float cclip, float pclip,
     cs[j] = (float)cn;
   }
   if (c->peep)
-    for (int j = 0; j < nc; j++) z[3][j] += (double)(c->spe[2] * c->pe[2][j]) * cs[j];
+    for (int j = 0; j < nc; j++)
+      z[3][j] += (double)(c->spe[2] * c->pe[2][j]) * cs[j];
   if (c->ln) {
     double mean = 0, var = 0;
     for (int j = 0; j < nc; j++) mean += z[3][j];
@@ -624,32 +761,43 @@ static void href_step(const hcell *c, int asym, float cclip, float pclip,
   memcpy(h, out, (size_t)no * sizeof(float));
 }
 
-typedef struct hpos { int wx, wh, pe, b, pw, pb, h, c, ln, aux; } hpos;
+typedef struct hpos {
+  int wx, wh, pe, b, pw, pb, h, c, ln, aux;
+} hpos;
 static const hpos h_std = {1, 5, 9, 12, 16, 17, 18, 19, 20, -1};
 static const hpos h_fw = {1, 5, 9, 12, 16, 17, 35, 36, -1, 40};
 static const hpos h_bw = {18, 22, 26, 29, 33, 34, 37, 38, -1, 44};
 
-static int fconst_t(tm_model *m, const float *d, const int *shape, int rank, size_t n) {
+static int fconst_t(tm_model *m, const float *d, const int *shape, int rank,
+                    size_t n) {
   return tm_const(m, TFLC_TT_FLOAT32, shape, rank, d, n * sizeof(float), "f");
 }
 
-static void add_hcell(tm_model *m, const hcell *c, int nb, const hpos *p, int *ins) {
+static void add_hcell(tm_model *m, const hcell *c, int nb, const hpos *p,
+                      int *ins) {
   const int nc = c->nc, no = c->no;
   int wx[2] = {nc, c->ni}, wh[2] = {nc, no}, wa[2] = {nc, c->na}, v1[1] = {nc};
   int pw[2] = {no, nc}, pb[1] = {no};
   for (int g = 0; g < 4; g++) {
     if (!c->wx[g]) continue;
-    ins[p->wx + g] = qconst(m, TFLC_TT_INT8, c->wx[g], wx, 2, (size_t)nc * c->ni, c->sx[g], 0);
-    ins[p->wh + g] = qconst(m, TFLC_TT_INT8, c->wh[g], wh, 2, (size_t)nc * no, c->sh[g], 0);
+    ins[p->wx + g] = qconst(m, TFLC_TT_INT8, c->wx[g], wx, 2,
+                            (size_t)nc * c->ni, c->sx[g], 0);
+    ins[p->wh + g] =
+        qconst(m, TFLC_TT_INT8, c->wh[g], wh, 2, (size_t)nc * no, c->sh[g], 0);
     ins[p->b + g] = fconst_t(m, c->b[g], v1, 1, (size_t)nc);
     if (c->wa[g] && p->aux >= 0)
-      ins[p->aux + g] = qconst(m, TFLC_TT_INT8, c->wa[g], wa, 2, (size_t)nc * c->na, c->sa[g], 0);
-    if (c->lnc[g] && p->ln >= 0) ins[p->ln + g] = fconst_t(m, c->lnc[g], v1, 1, (size_t)nc);
+      ins[p->aux + g] = qconst(m, TFLC_TT_INT8, c->wa[g], wa, 2,
+                               (size_t)nc * c->na, c->sa[g], 0);
+    if (c->lnc[g] && p->ln >= 0)
+      ins[p->ln + g] = fconst_t(m, c->lnc[g], v1, 1, (size_t)nc);
   }
   for (int q = 0; q < 3; q++)
-    if (c->pe[q]) ins[p->pe + q] = qconst(m, TFLC_TT_INT8, c->pe[q], v1, 1, (size_t)nc, c->spe[q], 0);
+    if (c->pe[q])
+      ins[p->pe + q] =
+          qconst(m, TFLC_TT_INT8, c->pe[q], v1, 1, (size_t)nc, c->spe[q], 0);
   if (c->proj) {
-    ins[p->pw] = qconst(m, TFLC_TT_INT8, c->pw, pw, 2, (size_t)no * nc, c->spw, 0);
+    ins[p->pw] =
+        qconst(m, TFLC_TT_INT8, c->pw, pw, 2, (size_t)no * nc, c->spw, 0);
     ins[p->pb] = fconst_t(m, c->pb, pb, 1, (size_t)no);
   }
   int hs[2] = {nb, no}, cs[2] = {nb, nc};
@@ -672,8 +820,16 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
   int ins[48];
   for (int i = 0; i < 48; i++) ins[i] = -1;
   int d[3], rank;
-  if (k->op == TFLC_OP_LSTM) { d[0] = k->nb; d[1] = fw->ni; rank = 2; }
-  else { d[0] = k->time_major ? T : k->nb; d[1] = k->time_major ? k->nb : T; d[2] = fw->ni; rank = 3; }
+  if (k->op == TFLC_OP_LSTM) {
+    d[0] = k->nb;
+    d[1] = fw->ni;
+    rank = 2;
+  } else {
+    d[0] = k->time_major ? T : k->nb;
+    d[1] = k->time_major ? k->nb : T;
+    d[2] = fw->ni;
+    rank = 3;
+  }
   ins[0] = tm_tensor(m, TFLC_TT_FLOAT32, d, rank, "input");
   int gin[2] = {ins[0], -1}, ngin = 1;
   if (bidi) {
@@ -688,7 +844,8 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
     add_hcell(m, fw, k->nb, &h_std, ins);
   }
   int n_out = bidi && !k->merge ? 2 : 1, outs[2], od[1] = {1};
-  for (int i = 0; i < n_out; i++) outs[i] = tm_tensor(m, TFLC_TT_FLOAT32, od, 0, "out");
+  for (int i = 0; i < n_out; i++)
+    outs[i] = tm_tensor(m, TFLC_TT_FLOAT32, od, 0, "out");
   tflc_opt_field f[6];
   int nf = 0;
   uint8_t bo;
@@ -714,7 +871,8 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
   uint8_t *bytes = tm_finish(m, &size);
   tm_free(m);
   char err[2048];
-  TfLiteInterpreter *it = bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
+  TfLiteInterpreter *it =
+      bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
   free(bytes);
   CHECK_MSG(it != NULL, "%s: %s", k->label, err);
   if (!it) return;
@@ -736,9 +894,13 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
         memset(cs[q], 0, (size_t)k->nb * cells[q]->nc * sizeof(float));
       }
     }
-    float *x = hfloats(rows * fw->ni, 1.0f), *ax = na ? hfloats(rows * na, 1.0f) : NULL;
-    memcpy(TfLiteInterpreterGetInputTensor(it, 0)->data.raw, x, rows * fw->ni * sizeof(float));
-    if (na) memcpy(TfLiteInterpreterGetInputTensor(it, 1)->data.raw, ax, rows * na * sizeof(float));
+    float *x = hfloats(rows * fw->ni, 1.0f),
+          *ax = na ? hfloats(rows * na, 1.0f) : NULL;
+    memcpy(TfLiteInterpreterGetInputTensor(it, 0)->data.raw, x,
+           rows * fw->ni * sizeof(float));
+    if (na)
+      memcpy(TfLiteInterpreterGetInputTensor(it, 1)->data.raw, ax,
+             rows * na * sizeof(float));
     CHECK(TfLiteInterpreterInvoke(it) == kTfLiteOk);
     float *ref[2];
     ref[0] = calloc(rows * (size_t)width, sizeof(float));
@@ -746,12 +908,14 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
     for (int q = 0; q < ncell; q++) {
       const hcell *c = cells[q];
       float *dst = q == 0 || k->merge ? ref[0] : ref[1];
-      const int wdt = q == 0 || k->merge ? width : c->no, off = q == 1 && k->merge ? fw->no : 0;
+      const int wdt = q == 0 || k->merge ? width : c->no,
+                off = q == 1 && k->merge ? fw->no : 0;
       for (int b = 0; b < k->nb; b++)
         for (int s = 0; s < T; s++) {
           const int t = q == 0 ? s : T - 1 - s;
           const size_t r = k->op == TFLC_OP_LSTM ? (size_t)b
-                           : k->time_major ? (size_t)t * k->nb + b : (size_t)b * T + t;
+                           : k->time_major       ? (size_t)t * k->nb + b
+                                                 : (size_t)b * T + t;
           float tmp[64];
           href_step(c, k->asym, k->cclip, k->pclip, x + r * c->ni,
                     na ? ax + r * na : NULL, hs[q] + (size_t)b * c->no,
@@ -767,37 +931,63 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
         double e = fabs((double)ot->data.f[i] - ref[o][i]);
         worst = e > worst ? e : worst;
       }
-      CHECK_MSG(worst < 2e-4, "%s invoke %d output %d: max error %g", k->label, inv, o, worst);
+      CHECK_MSG(worst < 2e-4, "%s invoke %d output %d: max error %g", k->label,
+                inv, o, worst);
     }
-    free(ref[0]); free(ref[1]); free(x); free(ax);
+    free(ref[0]);
+    free(ref[1]);
+    free(x);
+    free(ax);
   }
-  for (int q = 0; q < ncell; q++) { free(hs[q]); free(cs[q]); }
+  for (int q = 0; q < ncell; q++) {
+    free(hs[q]);
+    free(cs[q]);
+  }
   tm_interpreter_delete(it);
 }
 
 static void test_hybrid(void) {
   hcell a, b;
   hcell_init(&a, 5, 0, 8, 8, 0, 0, 0, 0);
-  run_hybrid_case(&(hcase){"hybrid uni plain sym", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0, 0, 0, 0, 0}, &a, NULL);
-  run_hybrid_case(&(hcase){"hybrid uni plain asym time-major", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 1, 1, 0, 0, 0}, &a, NULL);
+  run_hybrid_case(
+      &(hcase){"hybrid uni plain sym", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2,
+               3, 0, 0, 0, 0, 0},
+      &a, NULL);
+  run_hybrid_case(
+      &(hcase){"hybrid uni plain asym time-major",
+               TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 1, 1, 0, 0, 0},
+      &a, NULL);
   hcell_free(&a);
   hcell_init(&a, 4, 0, 8, 5, 0, 1, 1, 1);
-  run_hybrid_case(&(hcase){"hybrid uni peephole ln proj asym", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 3, 4, 0, 1, 0, 0.8f, 0.4f}, &a, NULL);
-  run_hybrid_case(&(hcase){"hybrid lstm peephole ln proj sym", TFLC_OP_LSTM, 3, 1, 1, 0, 0, 0, 0}, &a, NULL);
+  run_hybrid_case(
+      &(hcase){"hybrid uni peephole ln proj asym",
+               TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 3, 4, 0, 1, 0, 0.8f, 0.4f},
+      &a, NULL);
+  run_hybrid_case(&(hcase){"hybrid lstm peephole ln proj sym", TFLC_OP_LSTM, 3,
+                           1, 1, 0, 0, 0, 0},
+                  &a, NULL);
   hcell_free(&a);
   hcell_init(&a, 3, 0, 6, 6, 1, 1, 0, 0);
-  run_hybrid_case(&(hcase){"hybrid lstm cifg peephole asym", TFLC_OP_LSTM, 2, 1, 1, 1, 0, 0.5f, 0}, &a, NULL);
+  run_hybrid_case(&(hcase){"hybrid lstm cifg peephole asym", TFLC_OP_LSTM, 2, 1,
+                           1, 1, 0, 0.5f, 0},
+                  &a, NULL);
   hcell_free(&a);
   hcell_init(&a, 3, 2, 6, 6, 0, 0, 0, 0);
   hcell_init(&b, 3, 2, 4, 3, 1, 1, 0, 1);
-  run_hybrid_case(&(hcase){"hybrid bidi aux merged asym", TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 1, 1, 1, 0, 0}, &a, &b);
-  run_hybrid_case(&(hcase){"hybrid bidi aux separate sym", TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0, 0, 0, 0, 0}, &a, &b);
+  run_hybrid_case(
+      &(hcase){"hybrid bidi aux merged asym",
+               TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 1, 1, 1, 0, 0},
+      &a, &b);
+  run_hybrid_case(
+      &(hcase){"hybrid bidi aux separate sym",
+               TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0, 0, 0, 0, 0},
+      &a, &b);
   hcell_free(&a);
   hcell_free(&b);
 }
 
-
-/* ---- trained_lstm_int8, non-saturating inputs ------------------------------ */
+/* ---- trained_lstm_int8, non-saturating inputs ------------------------------
+ */
 
 static uint8_t *read_file(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
@@ -822,7 +1012,8 @@ static float tscale(const TfLiteTensor *t) { return t->params.scale; }
  * scales. */
 static void test_trained_lstm(const char *models) {
   char path[1024];
-  snprintf(path, sizeof path, "%s/tflite-micro/trained_lstm_int8.tflite", models);
+  snprintf(path, sizeof path, "%s/tflite-micro/trained_lstm_int8.tflite",
+           models);
   size_t size = 0;
   uint8_t *bytes = read_file(path, &size);
   if (!bytes) {
@@ -833,7 +1024,10 @@ static void test_trained_lstm(const char *models) {
   char err[2048];
   int ok = schema_decode(bytes, size, NULL, &def, err, sizeof err) == 0;
   CHECK_MSG(ok, "decode %s: %s", path, err);
-  if (!ok) { free(bytes); return; }
+  if (!ok) {
+    free(bytes);
+    return;
+  }
   tflc_subgraph_def *sg = &def.subgraphs[0];
   tflc_operator_def *op = &sg->operators[0];
   int32_t lstm_out = op->outputs[0];
@@ -870,17 +1064,23 @@ static void test_trained_lstm(const char *models) {
     const TfLiteTensor *a = TfLiteInterpreterGetTensor(it, pos[1 + g]);
     const TfLiteTensor *b = TfLiteInterpreterGetTensor(it, pos[5 + g]);
     const TfLiteTensor *bias = TfLiteInterpreterGetTensor(it, pos[12 + g]);
-    c.wx[g] = a->data.int8; c.s_wx[g] = tscale(a);
-    c.wh[g] = b->data.int8; c.s_wh[g] = tscale(b);
+    c.wx[g] = a->data.int8;
+    c.s_wx[g] = tscale(a);
+    c.wh[g] = b->data.int8;
+    c.s_wh[g] = tscale(b);
     c.b[g] = bias->data.i32;
   }
   const TfLiteTensor *th = TfLiteInterpreterGetTensor(it, pos[18]);
   const TfLiteTensor *tc = TfLiteInterpreterGetTensor(it, pos[19]);
   const TfLiteTensor *ti = TfLiteInterpreterGetTensor(it, im4);
-  c.s_in = tscale(x); c.z_in = x->params.zero_point;
-  c.s_h = tscale(th); c.z_h = th->params.zero_point;
-  c.s_out = c.s_h; c.z_out = c.z_h;
-  c.s_im[4] = tscale(ti); c.z_im4 = ti->params.zero_point;
+  c.s_in = tscale(x);
+  c.z_in = x->params.zero_point;
+  c.s_h = tscale(th);
+  c.z_h = th->params.zero_point;
+  c.s_out = c.s_h;
+  c.z_out = c.z_h;
+  c.s_im[4] = tscale(ti);
+  c.z_im4 = ti->params.zero_point;
   int l2 = (int)lround(log2((double)tscale(tc)));
   c.cell_log2 = l2;
   c.cell_clip = 10.0f; /* the model's cell_clip */
@@ -889,11 +1089,13 @@ static void test_trained_lstm(const char *models) {
   int16_t *cs = malloc((size_t)nb * c.nc * 2);
   memcpy(h, th->data.raw, th->bytes);
   memcpy(cs, tc->data.raw, tc->bytes);
-  icase k = {"trained_lstm_int8", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, nb, T, 0};
+  icase k = {"trained_lstm_int8", TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, nb, T,
+             0};
   int varied = 0;
   for (int inv = 0; inv < 3; inv++) {
     int8_t *in = rnd_i((size_t)nb * T * c.ni, 1, -128, -64);
-    memcpy(TfLiteInterpreterGetInputTensor(it, 0)->data.raw, in, (size_t)nb * T * c.ni);
+    memcpy(TfLiteInterpreterGetInputTensor(it, 0)->data.raw, in,
+           (size_t)nb * T * c.ni);
     CHECK(TfLiteInterpreterInvoke(it) == kTfLiteOk);
     iref_invoke(&k, &c, in, h, cs, ref);
     int bad = 0;
@@ -901,11 +1103,15 @@ static void test_trained_lstm(const char *models) {
       bad += ot->data.int8[i] != ref[i];
       varied += ref[i] != 127 && ref[i] != -128;
     }
-    CHECK_MSG(bad == 0, "trained_lstm_int8 invoke %d: %d outputs differ", inv, bad);
+    CHECK_MSG(bad == 0, "trained_lstm_int8 invoke %d: %d outputs differ", inv,
+              bad);
     free(in);
   }
-  CHECK_MSG(varied > nb * T * c.no, "trained_lstm_int8: the inputs saturate the LSTM");
-  free(h); free(ref); free(cs);
+  CHECK_MSG(varied > nb * T * c.no,
+            "trained_lstm_int8: the inputs saturate the LSTM");
+  free(h);
+  free(ref);
+  free(cs);
   tm_interpreter_delete(it);
 }
 

@@ -31,7 +31,8 @@ static int32_t r_mbqm(int32_t x, int32_t m, int s) {
     h = INT32_MAX;
   } else {
     const int64_t ab = (int64_t)a * m;
-    h = (int32_t)((ab + (ab >= 0 ? (1LL << 30) : 1 - (1LL << 30))) / (1LL << 31));
+    h = (int32_t)((ab + (ab >= 0 ? (1LL << 30) : 1 - (1LL << 30))) /
+                  (1LL << 31));
   }
   const int32_t mask = (int32_t)((1LL << r) - 1);
   const int32_t th = (mask >> 1) + (h < 0 ? 1 : 0);
@@ -40,10 +41,22 @@ static int32_t r_mbqm(int32_t x, int32_t m, int s) {
 
 static void t_range(int8_t tt, int64_t *lo, int64_t *hi) {
   switch (tt) {
-    case TFLC_TT_INT8: *lo = -128; *hi = 127; break;
-    case TFLC_TT_UINT8: *lo = 0; *hi = 255; break;
-    case TFLC_TT_INT16: *lo = -32768; *hi = 32767; break;
-    default: *lo = INT32_MIN; *hi = INT32_MAX; break;
+    case TFLC_TT_INT8:
+      *lo = -128;
+      *hi = 127;
+      break;
+    case TFLC_TT_UINT8:
+      *lo = 0;
+      *hi = 255;
+      break;
+    case TFLC_TT_INT16:
+      *lo = -32768;
+      *hi = 32767;
+      break;
+    default:
+      *lo = INT32_MIN;
+      *hi = INT32_MAX;
+      break;
   }
 }
 
@@ -78,22 +91,29 @@ static void check_ints(const TfLiteTensor *t, int8_t tt, const int64_t *want,
   for (size_t i = 0; i < n; i++) {
     const int64_t g = t_load(got, tt, i);
     if (g != want[i] && bad++ < 3)
-      CHECK_MSG(0, "%s: element %zu = %lld, want %lld", label, i,
-                (long long)g, (long long)want[i]);
+      CHECK_MSG(0, "%s: element %zu = %lld, want %lld", label, i, (long long)g,
+                (long long)want[i]);
   }
   CHECK_MSG(bad == 0, "%s: %d wrong elements", label, bad);
 }
 
 static void test_quantize_float(void) {
   static const int shape[] = {2, 6};
-  const float x[12] = {1.25f, -1.25f, 0.75f, -0.75f, 0.0f, 1000.0f,
+  const float x[12] = {1.25f,    -1.25f,   0.75f,     -0.75f,  0.0f, 1000.0f,
                        -1000.0f, INFINITY, -INFINITY, 0.2499f, 3.3f, -7.7f};
   const int8_t tts[] = {TFLC_TT_INT8, TFLC_TT_UINT8, TFLC_TT_INT16};
   for (int k = 0; k < 3; k++) {
     const float s = 0.5f;
-    const int64_t z = tts[k] == TFLC_TT_UINT8 ? 100 : tts[k] == TFLC_TT_INT8 ? -3 : 0;
+    const int64_t z = tts[k] == TFLC_TT_UINT8  ? 100
+                      : tts[k] == TFLC_TT_INT8 ? -3
+                                               : 0;
     oo_tensor in = {TFLC_TT_FLOAT32, shape, 2, x, 0, 0, NULL, NULL, 0};
-    oo_op op = {TFLC_OP_QUANTIZE, 0, NULL, 0, &in, 1,
+    oo_op op = {TFLC_OP_QUANTIZE,
+                0,
+                NULL,
+                0,
+                &in,
+                1,
                 {tts[k], shape, 2, NULL, 0, 1, &s, &z, 0}};
     int64_t lo, hi, want[12];
     t_range(tts[k], &lo, &hi);
@@ -113,14 +133,19 @@ static void test_quantize_float(void) {
   const float sc[3] = {0.5f, 0.1f, 0.25f};
   const int64_t zc[3] = {0, 5, -10};
   oo_tensor in = {TFLC_TT_FLOAT32, shape3, 2, y, 0, 0, NULL, NULL, 0};
-  oo_op op = {TFLC_OP_QUANTIZE, 0, NULL, 0, &in, 1,
+  oo_op op = {TFLC_OP_QUANTIZE,
+              0,
+              NULL,
+              0,
+              &in,
+              1,
               {TFLC_TT_INT8, shape3, 2, NULL, 0, 3, sc, zc, 1}};
   int64_t want[6];
   for (int i = 0; i < 6; i++)
     want[i] = clamp64((int64_t)roundf(y[i] / sc[i % 3]) + zc[i % 3], -128, 127);
   oo_run r;
-  check_ints(oo_run_op(&op, &r, "QUANTIZE per channel"), TFLC_TT_INT8, want,
-             6, "QUANTIZE per channel");
+  check_ints(oo_run_op(&op, &r, "QUANTIZE per channel"), TFLC_TT_INT8, want, 6,
+             "QUANTIZE per channel");
   oo_free(&r);
 }
 
@@ -163,14 +188,20 @@ static void test_requantize(void) {
       t_store(buf, c->in_tt, (size_t)i, v);
     }
     oo_tensor in = {c->in_tt, shape, 1, buf, 0, 1, &c->si, &c->zi, 0};
-    oo_op op = {TFLC_OP_QUANTIZE, 0, NULL, 0, &in, 1,
+    oo_op op = {TFLC_OP_QUANTIZE,
+                0,
+                NULL,
+                0,
+                &in,
+                1,
                 {c->out_tt, shape, 1, NULL, 0, 1, &c->so, &c->zo, 0}};
     int32_t m;
     int s;
     r_mult((double)c->si / (double)c->so, &m, &s);
     int64_t want[16];
     for (int i = 0; i < 16; i++) {
-      const int32_t x = (int32_t)(uint32_t)(t_load(buf, c->in_tt, (size_t)i) - c->zi);
+      const int32_t x =
+          (int32_t)(uint32_t)(t_load(buf, c->in_tt, (size_t)i) - c->zi);
       want[i] = clamp64((int64_t)r_mbqm(x, m, s) + c->zo, olo, ohi);
     }
     char label[64];
@@ -187,7 +218,12 @@ static void test_quantize_refusals(void) {
   const float good = 0.1f, zero = 0.0f, nan_s = NAN;
   const int64_t z0 = 0, z5 = 5, z300 = 300;
   oo_tensor fin = {TFLC_TT_FLOAT32, shape, 1, NULL, 0, 0, NULL, NULL, 0};
-  oo_op op = {TFLC_OP_QUANTIZE, 0, NULL, 0, &fin, 1,
+  oo_op op = {TFLC_OP_QUANTIZE,
+              0,
+              NULL,
+              0,
+              &fin,
+              1,
               {TFLC_TT_INT8, shape, 1, NULL, 0, 1, &zero, &z0, 0}};
   oo_expect_error(&op, "tensor 'out' has an invalid quantization scale 0",
                   "QUANTIZE zero scale");
@@ -198,11 +234,21 @@ static void test_quantize_refusals(void) {
   /* TensorFlow Lite demands INT16 zero points 0 only for INT16 -> INT16
    * (FLOAT32 -> INT16 and INT16 -> INT8 accept any zero point). */
   oo_tensor i16in = {TFLC_TT_INT16, shape, 1, NULL, 0, 1, &good, &z0, 0};
-  oo_op op16 = {TFLC_OP_QUANTIZE, 0, NULL, 0, &i16in, 1,
+  oo_op op16 = {TFLC_OP_QUANTIZE,
+                0,
+                NULL,
+                0,
+                &i16in,
+                1,
                 {TFLC_TT_INT16, shape, 1, NULL, 0, 1, &good, &z5, 0}};
   oo_expect_error(&op16, "INT16 with zero point 5", "QUANTIZE int16 zp");
   oo_tensor qin = {TFLC_TT_INT8, shape, 1, NULL, 0, 1, &nan_s, &z0, 0};
-  oo_op op2 = {TFLC_OP_QUANTIZE, 0, NULL, 0, &qin, 1,
+  oo_op op2 = {TFLC_OP_QUANTIZE,
+               0,
+               NULL,
+               0,
+               &qin,
+               1,
                {TFLC_TT_INT8, shape, 1, NULL, 0, 1, &good, &z0, 0}};
   oo_expect_error(&op2, "tensor 'in0' has an invalid quantization scale nan",
                   "QUANTIZE nan input scale");
@@ -222,7 +268,12 @@ static void test_dequantize(void) {
   const float s = 0.000921971456f;
   const int64_t z0 = 0;
   oo_tensor in = {TFLC_TT_INT16, shape, 2, q16, 0, 1, &s, &z0, 0};
-  oo_op op = {TFLC_OP_DEQUANTIZE, 0, NULL, 0, &in, 1,
+  oo_op op = {TFLC_OP_DEQUANTIZE,
+              0,
+              NULL,
+              0,
+              &in,
+              1,
               {TFLC_TT_FLOAT32, shape, 2, NULL, 0, 0, NULL, NULL, 0}};
   float want[6];
   for (int i = 0; i < 6; i++) want[i] = (float)((double)s * (q16[i] - 0));
@@ -235,7 +286,12 @@ static void test_dequantize(void) {
   const float sc[2] = {0.0123f, 3.1f};
   const int64_t zc[2] = {-3, 4};
   oo_tensor in8 = {TFLC_TT_INT8, shape, 2, q8, 1, 2, sc, zc, 0};
-  oo_op op8 = {TFLC_OP_DEQUANTIZE, 0, NULL, 0, &in8, 1,
+  oo_op op8 = {TFLC_OP_DEQUANTIZE,
+               0,
+               NULL,
+               0,
+               &in8,
+               1,
                {TFLC_TT_FLOAT32, shape, 2, NULL, 0, 0, NULL, NULL, 0}};
   for (int i = 0; i < 6; i++)
     want[i] = (float)((double)sc[i / 3] * (q8[i] - zc[i / 3]));
@@ -257,7 +313,12 @@ static void test_concatenation(void) {
   tflc_opt_field axis = tm_opt_int(0, TFLC_OPT_I32, 1);
   oo_tensor in[2] = {{TFLC_TT_UINT8, sa, 2, a, 0, 1, &s_a, &z_a, 0},
                      {TFLC_TT_UINT8, sb, 2, b, 0, 1, &s_b, &z_b, 0}};
-  oo_op op = {TFLC_OP_CONCATENATION, TFLC_BO_CONCATENATION, &axis, 1, in, 2,
+  oo_op op = {TFLC_OP_CONCATENATION,
+              TFLC_BO_CONCATENATION,
+              &axis,
+              1,
+              in,
+              2,
               {TFLC_TT_UINT8, so, 2, NULL, 0, 1, &s_o, &z_o, 0}};
   int64_t want[10];
   for (int row = 0; row < 2; row++)

@@ -2,11 +2,12 @@
  * zero point) -> INT8, LOG_SOFTMAX int8/uint8, PRELU int8/uint8, GELU
  * int8/uint8, RESIZE_BILINEAR uint8/int8/int16, RESIZE_NEAREST_NEIGHBOR
  * int8, DIV uint8/int8, the quantization rules of the data-movement ops
- * (PACK, PAD), and INT4 weights (FULLY_CONNECTED, CONV_2D). One-op models built with the project's writer;
- * expected integers from the integer formulas written again here
- * (gemmlowp-style fixed point for LOG_SOFTMAX and DIV), from TensorFlow
- * Lite's own float tables where TensorFlow Lite builds one (GELU), and from
- * the golden values of TensorFlow Lite's kernel tests (LOG_SOFTMAX, PRELU). */
+ * (PACK, PAD), and INT4 weights (FULLY_CONNECTED, CONV_2D). One-op models built
+ * with the project's writer; expected integers from the integer formulas
+ * written again here (gemmlowp-style fixed point for LOG_SOFTMAX and DIV), from
+ * TensorFlow Lite's own float tables where TensorFlow Lite builds one (GELU),
+ * and from the golden values of TensorFlow Lite's kernel tests (LOG_SOFTMAX,
+ * PRELU). */
 #include "support/op_test.h"
 
 /* ---- fixed-point reference (written from the definitions) -------------- */
@@ -58,8 +59,9 @@ static int32_t r_exp_quarter(int32_t a) {
   const int32_t c = 1895147668, third = 715827883;
   const int32_t x = r_wrap((int64_t)a + (1 << 28));
   const int32_t x2 = r_srdhm(x, x), x3 = r_srdhm(x2, x), x4 = r_srdhm(x2, x2);
-  const int32_t t = r_pot(r_wrap((int64_t)r_srdhm(r_wrap((int64_t)r_pot(x4, -2) + x3),
-                                                  third) + x2), -1);
+  const int32_t t = r_pot(
+      r_wrap((int64_t)r_srdhm(r_wrap((int64_t)r_pot(x4, -2) + x3), third) + x2),
+      -1);
   return r_wrap((int64_t)c + r_srdhm(c, r_wrap((int64_t)x + t)));
 }
 
@@ -73,7 +75,8 @@ static int32_t r_exp_neg(int32_t a, int k) {
   int32_t res = r_exp_quarter(r_pot(m, k));
   const int32_t rem = r_wrap((int64_t)m - a);
   for (int e = -2; e <= 4; e++)
-    if (k > e && (rem & (int32_t)(1u << (frac + e)))) res = r_srdhm(res, f[e + 2]);
+    if (k > e && (rem & (int32_t)(1u << (frac + e))))
+      res = r_srdhm(res, f[e + 2]);
   return a == 0 ? INT32_MAX : res;
 }
 
@@ -113,8 +116,8 @@ static int32_t r_log(int32_t x, int ib, int ob) {
   int32_t q = r_wrap((int64_t)r - 1805811301);
   q = r_wrap((int64_t)q + q);
   const int32_t sq = r_srdhm(q, q);
-  const int32_t num = r_wrap((int64_t)r_srdhm(q, r) +
-                             r_srdhm(r_srdhm(q, sq), 117049297));
+  const int32_t num =
+      r_wrap((int64_t)r_srdhm(q, r) + r_srdhm(r_srdhm(q, sq), 117049297));
   const int32_t den = r_wrap(
       (int64_t)r_srdhm(p, r_wrap(1057819769LL + q + r_srdhm(127690142, sq))) +
       r_srdhm(638450708, q));
@@ -203,7 +206,12 @@ static void test_quantize_i16_zp(void) {
   const float s_in = 1.0f / 65536.0f, s_out = 1.0f / 256.0f;
   const int64_t z_in = -32768, z_out = -128;
   oo_tensor x = {TFLC_TT_INT16, shape, 1, in, 0, 1, &s_in, &z_in, 0};
-  oo_op op = {TFLC_OP_QUANTIZE, 0, NULL, 0, &x, 1,
+  oo_op op = {TFLC_OP_QUANTIZE,
+              0,
+              NULL,
+              0,
+              &x,
+              1,
               {TFLC_TT_INT8, shape, 1, NULL, 0, 1, &s_out, &z_out, 0}};
   int32_t m, want[8];
   int s;
@@ -224,14 +232,24 @@ static void test_quantize_i16_zp(void) {
   fx.data = fin;
   const float s16 = 1.0f / 1024.0f;
   const int64_t z16 = 100;
-  oo_op op2 = {TFLC_OP_QUANTIZE, 0, NULL, 0, &fx, 1,
+  oo_op op2 = {TFLC_OP_QUANTIZE,
+               0,
+               NULL,
+               0,
+               &fx,
+               1,
                {TFLC_TT_INT16, shape3, 1, NULL, 0, 1, &s16, &z16, 0}};
   const int32_t want2[3] = {-924, 100, 356};
   check_out(oo_run_op(&op2, &r, "QUANTIZE f32 -> i16 zp"), TFLC_TT_INT16, want2,
             3, "QUANTIZE f32 -> i16 zp");
   oo_free(&r);
   /* INT16 -> INT16 still needs zero points 0. */
-  oo_op op3 = {TFLC_OP_QUANTIZE, 0, NULL, 0, &x, 1,
+  oo_op op3 = {TFLC_OP_QUANTIZE,
+               0,
+               NULL,
+               0,
+               &x,
+               1,
                {TFLC_TT_INT16, shape, 1, NULL, 0, 1, &s16, &z16, 0}};
   oo_expect_error(&op3, "INT16 -> INT16 requantization needs 0",
                   "QUANTIZE i16 -> i16 zp");
@@ -245,7 +263,12 @@ static void run_log_softmax(int8_t tt, const int *shape, int rank,
   const float s_out = 16.0f / 256.0f;
   const int64_t z_out = tt == TFLC_TT_UINT8 ? 255 : 127;
   oo_tensor x = {tt, shape, rank, in, 0, 1, &s_in, &z_in, 0};
-  oo_op op = {TFLC_OP_LOG_SOFTMAX, 0, NULL, 0, &x, 1,
+  oo_op op = {TFLC_OP_LOG_SOFTMAX,
+              0,
+              NULL,
+              0,
+              &x,
+              1,
               {tt, shape, rank, NULL, 0, 1, &s_out, &z_out, 0}};
   oo_run r;
   check_out(oo_run_op(&op, &r, label), tt, want, oo_count(shape, rank), label);
@@ -290,8 +313,8 @@ static void test_log_softmax(void) {
       for (int row = 0; row < 5; row++)
         r_log_softmax(x + row * 37, 37, scales[k], u8, want + row * 37);
       char label[64];
-      snprintf(label, sizeof label, "LOG_SOFTMAX %s scale %g",
-               u8 ? "u8" : "i8", (double)scales[k]);
+      snprintf(label, sizeof label, "LOG_SOFTMAX %s scale %g", u8 ? "u8" : "i8",
+               (double)scales[k]);
       run_log_softmax(u8 ? TFLC_TT_UINT8 : TFLC_TT_INT8, sh, 2, buf, scales[k],
                       u8 ? 17 : -3, want, label);
     }
@@ -301,7 +324,12 @@ static void test_log_softmax(void) {
   const float s_bad = 1.0f / 256.0f, s_ok = 16.0f / 256.0f;
   const int64_t z127 = 127, z0 = 0;
   oo_tensor x = {TFLC_TT_INT8, shape, 2, NULL, 0, 1, &s_in, &z0, 0};
-  oo_op op = {TFLC_OP_LOG_SOFTMAX, 0, NULL, 0, &x, 1,
+  oo_op op = {TFLC_OP_LOG_SOFTMAX,
+              0,
+              NULL,
+              0,
+              &x,
+              1,
               {TFLC_TT_INT8, shape, 2, NULL, 0, 1, &s_bad, &z127, 0}};
   oo_expect_error(&op, "must have scale 0.0625 and zero point 127",
                   "LOG_SOFTMAX bad scale");
@@ -337,7 +365,12 @@ static void test_prelu(void) {
          &z, 0},
         {tt, ashape, 3, u8 ? (const void *)al_u8 : (const void *)al_i8, 1, 1,
          &s, &z, 0}};
-    oo_op op = {TFLC_OP_PRELU, 0, NULL, 0, ins, 2,
+    oo_op op = {TFLC_OP_PRELU,
+                0,
+                NULL,
+                0,
+                ins,
+                2,
                 {tt, shape, 4, NULL, 0, 1, &s, &z, 0}};
     oo_run r;
     const char *label = u8 ? "PRELU u8 golden" : "PRELU i8 golden";
@@ -350,14 +383,16 @@ static void test_prelu(void) {
   for (int u8 = 0; u8 < 2; u8++) {
     const int8_t tt = u8 ? TFLC_TT_UINT8 : TFLC_TT_INT8;
     const float s_in = 0.037f, s_a = 0.0049f, s_out = 0.021f;
-    const int64_t z_in = u8 ? 131 : 7, z_a = u8 ? 120 : -9, z_out = u8 ? 100 : -20;
+    const int64_t z_in = u8 ? 131 : 7, z_a = u8 ? 120 : -9,
+                  z_out = u8 ? 100 : -20;
     uint8_t x[60], a[5];
     int32_t want[60];
     int32_t m1, m2;
     int s1, s2;
     r_mult((double)(s_in / s_out), &m1, &s1);
     r_mult((double)(s_in * s_a / s_out), &m2, &s2);
-    for (int i = 0; i < 5; i++) a[i] = (uint8_t)(u8 ? rnd(0, 255) : rnd(-128, 127));
+    for (int i = 0; i < 5; i++)
+      a[i] = (uint8_t)(u8 ? rnd(0, 255) : rnd(-128, 127));
     for (int i = 0; i < 60; i++) {
       x[i] = (uint8_t)(u8 ? rnd(0, 255) : rnd(-128, 127));
       const int32_t xv = (int32_t)ld(x, tt, (size_t)i) - (int32_t)z_in;
@@ -369,7 +404,12 @@ static void test_prelu(void) {
     }
     oo_tensor ins[2] = {{tt, sh2, 3, x, 0, 1, &s_in, &z_in, 0},
                         {tt, ash2, 1, a, 0, 1, &s_a, &z_a, 0}};
-    oo_op op = {TFLC_OP_PRELU, 0, NULL, 0, ins, 2,
+    oo_op op = {TFLC_OP_PRELU,
+                0,
+                NULL,
+                0,
+                ins,
+                2,
                 {tt, sh2, 3, NULL, 0, 1, &s_out, &z_out, 0}};
     oo_run r;
     const char *label = u8 ? "PRELU u8 random" : "PRELU i8 random";
@@ -403,13 +443,19 @@ static void test_gelu(void) {
         const int32_t q = lo + i;
         x[i] = (uint8_t)q;
         const float v = s_in * (float)(q - (int32_t)z_in);
-        const float y = roundf((approx ? g_tanh(v) : g_exact(v)) * (1.0f / s_out));
+        const float y =
+            roundf((approx ? g_tanh(v) : g_exact(v)) * (1.0f / s_out));
         const float t = y + (float)z_out;
         want[i] = t < (float)lo ? lo : (t > (float)hi ? hi : (int32_t)t);
       }
       tflc_opt_field f = tm_opt_int(0, TFLC_OPT_BOOL, approx);
       oo_tensor in = {tt, shape, 1, x, 0, 1, &s_in, &z_in, 0};
-      oo_op op = {TFLC_OP_GELU, TFLC_BO_GELU, &f, 1, &in, 1,
+      oo_op op = {TFLC_OP_GELU,
+                  TFLC_BO_GELU,
+                  &f,
+                  1,
+                  &in,
+                  1,
                   {tt, shape, 1, NULL, 0, 1, &s_out, &z_out, 0}};
       char label[48];
       snprintf(label, sizeof label, "GELU %s %s", u8 ? "u8" : "i8",
@@ -426,10 +472,12 @@ static void test_gelu(void) {
 static void ref_resize_int(const void *in, int8_t tt, int n, int h, int w,
                            int c, int oh, int ow, int align, int half,
                            int32_t *out) {
-  const int32_t sh = (align && oh > 1) ? (1024 * (h - 1) + (oh - 1) / 2) / (oh - 1)
-                                       : (1024 * h + oh / 2) / oh;
-  const int32_t sw = (align && ow > 1) ? (1024 * (w - 1) + (ow - 1) / 2) / (ow - 1)
-                                       : (1024 * w + ow / 2) / ow;
+  const int32_t sh = (align && oh > 1)
+                         ? (1024 * (h - 1) + (oh - 1) / 2) / (oh - 1)
+                         : (1024 * h + oh / 2) / oh;
+  const int32_t sw = (align && ow > 1)
+                         ? (1024 * (w - 1) + (ow - 1) / 2) / (ow - 1)
+                         : (1024 * w + ow / 2) / ow;
   int o = 0;
   for (int b = 0; b < n; b++)
     for (int y = 0; y < oh; y++) {
@@ -445,16 +493,18 @@ static void ref_resize_int(const void *in, int8_t tt, int n, int h, int w,
           const int64_t fy = py - 1024 * y0, fx = px - 1024 * x0;
           const int64_t s = AT(y0, x0) * (1024 - fy) * (1024 - fx) +
                             AT(y1, x0) * fy * (1024 - fx) +
-                            AT(y0, x1) * (1024 - fy) * fx + AT(y1, x1) * fy * fx;
+                            AT(y0, x1) * (1024 - fy) * fx +
+                            AT(y1, x1) * fy * fx;
 #undef AT
-          out[o] = (int32_t)((s + (s > 0 ? (1 << 19) : -(1 << 19))) / (1 << 20));
+          out[o] =
+              (int32_t)((s + (s > 0 ? (1 << 19) : -(1 << 19))) / (1 << 20));
         }
       }
     }
 }
 
-static void ref_resize_u8(const uint8_t *in, int n, int h, int w, int c,
-                          int oh, int ow, int align, int half, int32_t *out) {
+static void ref_resize_u8(const uint8_t *in, int n, int h, int w, int c, int oh,
+                          int ow, int align, int half, int32_t *out) {
   const float sh = (align && oh > 1) ? (float)(h - 1) / (float)(oh - 1)
                                      : (float)h / (float)oh;
   const float sw = (align && ow > 1) ? (float)(w - 1) / (float)(ow - 1)
@@ -472,10 +522,9 @@ static void ref_resize_u8(const uint8_t *in, int n, int h, int w, int c,
         for (int k = 0; k < c; k++, o++) {
 #define AT(yy, xx) (float)in[((b * h + (yy)) * w + (xx)) * c + k]
           const float dy = fy - (float)y0, dx = fx - (float)x0;
-          const float v = AT(y0, x0) * (1 - dy) * (1 - dx) +
-                          AT(y1, x0) * dy * (1 - dx) +
-                          AT(y0, x1) * (1 - dy) * dx + AT(y1, x1) * dy * dx +
-                          0.5f;
+          const float v =
+              AT(y0, x0) * (1 - dy) * (1 - dx) + AT(y1, x0) * dy * (1 - dx) +
+              AT(y0, x1) * (1 - dy) * dx + AT(y1, x1) * dy * dx + 0.5f;
 #undef AT
           out[o] = (int32_t)(uint8_t)v;
         }
@@ -485,13 +534,14 @@ static void ref_resize_u8(const uint8_t *in, int n, int h, int w, int c,
 
 static void test_resize(void) {
   static const int ishape[] = {2, 3, 5, 2}, sshape[] = {2};
-  const int cases[4][4] = {{7, 4, 0, 0}, {7, 4, 1, 0}, {7, 4, 0, 1}, {2, 9, 0, 1}};
+  const int cases[4][4] = {
+      {7, 4, 0, 0}, {7, 4, 1, 0}, {7, 4, 0, 1}, {2, 9, 0, 1}};
   const int8_t tts[3] = {TFLC_TT_UINT8, TFLC_TT_INT8, TFLC_TT_INT16};
   for (int t = 0; t < 3; t++) {
     const int8_t tt = tts[t];
     int16_t buf[60];
     for (int i = 0; i < 60; i++) {
-      const int32_t v = tt == TFLC_TT_UINT8 ? rnd(0, 255)
+      const int32_t v = tt == TFLC_TT_UINT8  ? rnd(0, 255)
                         : tt == TFLC_TT_INT8 ? rnd(-128, 127)
                                              : rnd(-32768, 32767);
       st(buf, tt, (size_t)i, v);
@@ -504,20 +554,28 @@ static void test_resize(void) {
       const size_t n = (size_t)(2 * oh * ow * 2);
       int32_t want[2 * 9 * 9 * 2];
       if (tt == TFLC_TT_UINT8)
-        ref_resize_u8((const uint8_t *)buf, 2, 3, 5, 2, oh, ow, align, half, want);
+        ref_resize_u8((const uint8_t *)buf, 2, 3, 5, 2, oh, ow, align, half,
+                      want);
       else
         ref_resize_int(buf, tt, 2, 3, 5, 2, oh, ow, align, half, want);
       const float s = 0.5f;
       const int64_t z = tt == TFLC_TT_INT16 ? 0 : 3;
-      oo_tensor ins[2] = {{tt, ishape, 4, buf, 0, 1, &s, &z, 0},
-                          {TFLC_TT_INT32, sshape, 1, size, 1, 0, NULL, NULL, 0}};
+      oo_tensor ins[2] = {
+          {tt, ishape, 4, buf, 0, 1, &s, &z, 0},
+          {TFLC_TT_INT32, sshape, 1, size, 1, 0, NULL, NULL, 0}};
       tflc_opt_field f[2] = {tm_opt_int(2, TFLC_OPT_BOOL, align),
                              tm_opt_int(3, TFLC_OPT_BOOL, half)};
-      oo_op op = {TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR, f, 2, ins, 2,
+      oo_op op = {TFLC_OP_RESIZE_BILINEAR,
+                  TFLC_BO_RESIZE_BILINEAR,
+                  f,
+                  2,
+                  ins,
+                  2,
                   {tt, oshape, 4, NULL, 0, 1, &s, &z, 0}};
       char label[80];
-      snprintf(label, sizeof label, "RESIZE_BILINEAR tt %d -> %dx%d align %d half %d",
-               tt, oh, ow, align, half);
+      snprintf(label, sizeof label,
+               "RESIZE_BILINEAR tt %d -> %dx%d align %d half %d", tt, oh, ow,
+               align, half);
       oo_run r;
       check_out(oo_run_op(&op, &r, label), tt, want, n, label);
       oo_free(&r);
@@ -538,7 +596,12 @@ static void test_resize(void) {
   const int64_t z = -5;
   oo_tensor ins[2] = {{TFLC_TT_INT8, ishape, 4, px, 0, 1, &s, &z, 0},
                       {TFLC_TT_INT32, sshape, 1, size, 1, 0, NULL, NULL, 0}};
-  oo_op op = {TFLC_OP_RESIZE_NEAREST_NEIGHBOR, 0, NULL, 0, ins, 2,
+  oo_op op = {TFLC_OP_RESIZE_NEAREST_NEIGHBOR,
+              0,
+              NULL,
+              0,
+              ins,
+              2,
               {TFLC_TT_INT8, oshape, 4, NULL, 0, 1, &s, &z, 0}};
   oo_run r;
   check_out(oo_run_op(&op, &r, "RESIZE_NEAREST i8"), TFLC_TT_INT8, want, 240,
@@ -582,7 +645,8 @@ static void test_div(void) {
     const int64_t z1 = u8 ? 128 : 0, z2 = u8 ? 100 : -10, zo = u8 ? 120 : -3;
     const int32_t lo = u8 ? 0 : -128, hi = u8 ? 255 : 127;
     uint8_t a[24], b[6];
-    for (int i = 0; i < 24; i++) a[i] = (uint8_t)(u8 ? rnd(0, 255) : rnd(-128, 127));
+    for (int i = 0; i < 24; i++)
+      a[i] = (uint8_t)(u8 ? rnd(0, 255) : rnd(-128, 127));
     a[3] = (uint8_t)z1; /* a dividend equal to its zero point */
     for (int i = 0; i < 6; i++) {
       int32_t v;
@@ -594,12 +658,13 @@ static void test_div(void) {
     int sh;
     r_mult((double)(s1 / (s2 * so)), &m, &sh);
     for (int i = 0; i < 24; i++)
-      want[i] = r_div((int32_t)ld(a, tt, (size_t)i), (int32_t)ld(b, tt, (size_t)(i % 6)),
-                      (int32_t)z1, (int32_t)z2, (int32_t)zo, m, sh, lo, hi);
+      want[i] = r_div((int32_t)ld(a, tt, (size_t)i),
+                      (int32_t)ld(b, tt, (size_t)(i % 6)), (int32_t)z1,
+                      (int32_t)z2, (int32_t)zo, m, sh, lo, hi);
     oo_tensor ins[2] = {{tt, sa, 2, a, 0, 1, &s1, &z1, 0},
                         {tt, sb, 1, b, 0, 1, &s2, &z2, 0}};
-    oo_op op = {TFLC_OP_DIV, 0, NULL, 0, ins, 2,
-                {tt, sa, 2, NULL, 0, 1, &so, &zo, 0}};
+    oo_op op = {
+        TFLC_OP_DIV, 0, NULL, 0, ins, 2, {tt, sa, 2, NULL, 0, 1, &so, &zo, 0}};
     const char *label = u8 ? "DIV u8" : "DIV i8";
     oo_run r;
     check_out(oo_run_op(&op, &r, label), tt, want, 24, label);
@@ -626,7 +691,12 @@ static void test_movement(void) {
                       {TFLC_TT_INT8, shape, 2, NULL, 0, 1, &s, &z, 0}};
   static const int pk[] = {2, 2, 3};
   tflc_opt_field pf[1] = {tm_opt_int(0, TFLC_OPT_I32, 2)};
-  oo_op pack = {TFLC_OP_PACK, TFLC_BO_PACK, pf, 1, ins, 2,
+  oo_op pack = {TFLC_OP_PACK,
+                TFLC_BO_PACK,
+                pf,
+                1,
+                ins,
+                2,
                 {TFLC_TT_INT8, pk, 3, NULL, 0, 1, &s2, &z, 0}};
   oo_expect_error(&pack, "different quantization", "PACK quant");
   /* PAD fills with the output zero point. */
@@ -634,14 +704,20 @@ static void test_movement(void) {
   const int32_t pads[4] = {1, 1, 1, 1};
   oo_tensor pin[2] = {{TFLC_TT_INT8, shape, 2, x, 0, 1, &s, &z2, 0},
                       {TFLC_TT_INT32, pshape, 2, pads, 1, 0, NULL, NULL, 0}};
-  oo_op pad = {TFLC_OP_PAD, 0, NULL, 0, pin, 2,
+  oo_op pad = {TFLC_OP_PAD,
+               0,
+               NULL,
+               0,
+               pin,
+               2,
                {TFLC_TT_INT8, oshape, 2, NULL, 0, 1, &s, &z2, 0}};
   int32_t want[20];
   for (int i = 0; i < 20; i++) want[i] = (int32_t)z2;
   for (int r0 = 0; r0 < 2; r0++)
     for (int c = 0; c < 3; c++) want[(r0 + 1) * 5 + c + 1] = x[r0 * 3 + c];
   oo_run r;
-  check_out(oo_run_op(&pad, &r, "PAD i8 zp"), TFLC_TT_INT8, want, 20, "PAD i8 zp");
+  check_out(oo_run_op(&pad, &r, "PAD i8 zp"), TFLC_TT_INT8, want, 20,
+            "PAD i8 zp");
   oo_free(&r);
 }
 
@@ -663,17 +739,18 @@ static int run_w4(int conv, int packed, const int8_t *w, const int8_t *x,
   for (int i = 0; i < 15; i++)
     wp[i / 2] |= (uint8_t)(((uint8_t)w[i] & 0x0F) << (i % 2 ? 4 : 0));
   tm_model *m = tm_create();
-  const int ti = tm_tensor(m, TFLC_TT_INT8, conv ? cv_in : fc_in, conv ? 4 : 2, "x");
+  const int ti =
+      tm_tensor(m, TFLC_TT_INT8, conv ? cv_in : fc_in, conv ? 4 : 2, "x");
   tm_quant(m, ti, &s_in, &z_in, 1, 0);
-  const int tw = tm_const(m, packed ? TFLC_TT_INT4 : TFLC_TT_INT8,
-                          conv ? cv_w : fc_w, conv ? 4 : 2,
-                          packed ? (const void *)wp : (const void *)w,
-                          packed ? 8 : 15, "w");
+  const int tw = tm_const(
+      m, packed ? TFLC_TT_INT4 : TFLC_TT_INT8, conv ? cv_w : fc_w, conv ? 4 : 2,
+      packed ? (const void *)wp : (const void *)w, packed ? 8 : 15, "w");
   tm_quant(m, tw, s_w, z_w, 3, 0);
   const int tb = tm_const(m, TFLC_TT_INT32, b_shape, 1, bias, sizeof bias, "b");
   const float s_b[3] = {s_in * s_w[0], s_in * s_w[1], s_in * s_w[2]};
   tm_quant(m, tb, s_b, z_w, 3, 0);
-  const int to = tm_tensor(m, TFLC_TT_INT8, conv ? cv_out : fc_out, conv ? 4 : 2, "y");
+  const int to =
+      tm_tensor(m, TFLC_TT_INT8, conv ? cv_out : fc_out, conv ? 4 : 2, "y");
   tm_quant(m, to, &s_out, &z_out, 1, 0);
   const int ins[3] = {ti, tw, tb};
   tflc_opt_field f[3] = {tm_opt_int(0, TFLC_OPT_I8, 1 /* VALID */),
@@ -691,8 +768,8 @@ static int run_w4(int conv, int packed, const int8_t *w, const int8_t *x,
   TfLiteModel *model = bytes ? TfLiteModelCreate(bytes, size) : NULL;
   TfLiteInterpreter *it = model ? TfLiteInterpreterCreate(model, NULL) : NULL;
   if (it && TfLiteInterpreterAllocateTensors(it) == kTfLiteOk &&
-      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), x, 10) ==
-          kTfLiteOk &&
+      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), x,
+                                 10) == kTfLiteOk &&
       TfLiteInterpreterInvoke(it) == kTfLiteOk) {
     memcpy(out, TfLiteTensorData(TfLiteInterpreterGetOutputTensor(it, 0)), 6);
     rc = 0;

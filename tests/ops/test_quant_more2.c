@@ -11,7 +11,9 @@
 #include "ops/one_op.h"
 
 static uint32_t g_seed = 12345u;
-static int32_t rnd(int32_t lo, int32_t hi) { return ot_lcg_int(&g_seed, lo, hi); }
+static int32_t rnd(int32_t lo, int32_t hi) {
+  return ot_lcg_int(&g_seed, lo, hi);
+}
 
 /* ---- reference arithmetic ------------------------------------------------ */
 
@@ -84,12 +86,15 @@ static void r_lut16(float (*fn)(float, float), float arg, float s_in,
     const float v = fn(in_min + (float)i * step, arg);
     const float vm = fn(in_min + (float)i * step + step / 2.0f, arg);
     const float vn = fn(in_min + (float)(i + 1) * step, arg);
-    const float mid_err = roundf((vn * inv + roundf(v * inv)) / 2.0f) - roundf(vm * inv);
+    const float mid_err =
+        roundf((vn * inv + roundf(v * inv)) / 2.0f) - roundf(vm * inv);
     const float r = roundf(v * inv) - roundf(mid_err / 2.0f);
-    lut[i] = (int16_t)(r < -32768.0f ? -32768.0f : (r > 32767.0f ? 32767.0f : r));
+    lut[i] =
+        (int16_t)(r < -32768.0f ? -32768.0f : (r > 32767.0f ? 32767.0f : r));
   }
   const float r = roundf(fn(in_max, arg) * inv);
-  lut[512] = (int16_t)(r < -32768.0f ? -32768.0f : (r > 32767.0f ? 32767.0f : r));
+  lut[512] =
+      (int16_t)(r < -32768.0f ? -32768.0f : (r > 32767.0f ? 32767.0f : r));
 }
 
 static int32_t r_lookup16(const int16_t *lut, int16_t v) {
@@ -110,22 +115,33 @@ static int run1(int32_t op, int8_t tt, const int32_t *x, int n, float s_in,
   void *data = NULL;
   int64_t v64[256];
   for (int i = 0; i < n; i++) v64[i] = x[i];
-  data = qr_pack(tt == TFLC_TT_INT16 ? kTfLiteInt16
-                 : tt == TFLC_TT_UINT8 ? kTfLiteUInt8 : kTfLiteInt8, v64, (size_t)n);
+  data = qr_pack(tt == TFLC_TT_INT16   ? kTfLiteInt16
+                 : tt == TFLC_TT_UINT8 ? kTfLiteUInt8
+                                       : kTfLiteInt8,
+                 v64, (size_t)n);
   oo_tensor in = {tt, shape, 1, data, 0, quantized, &s_in, &z_in, 0};
-  oo_op c = {op, 0, NULL, 0, &in, 1, {tt, shape, 1, NULL, 0, quantized, &s_out, &z_out, 0}};
+  oo_op c = {op,
+             0,
+             NULL,
+             0,
+             &in,
+             1,
+             {tt, shape, 1, NULL, 0, quantized, &s_out, &z_out, 0}};
   if (op == TFLC_OP_L2_NORMALIZATION) c.bo = TFLC_BO_L2_NORM;
   oo_run r;
   int rc = oo_build(&c, &r);
-  if (rc == 0 && oo_invoke(&c, &r) != kTfLiteOk) rc = -2;
-  else if (rc != 0) rc = -1;
+  if (rc == 0 && oo_invoke(&c, &r) != kTfLiteOk)
+    rc = -2;
+  else if (rc != 0)
+    rc = -1;
   memcpy(err, r.err, 1023);
   err[1023] = 0;
   if (rc == 0) {
     const TfLiteTensor *t = oo_out(&r, 0);
     for (int i = 0; i < n; i++)
-      y[i] = tt == TFLC_TT_INT16 ? t->data.i16[i]
-             : tt == TFLC_TT_UINT8 ? t->data.uint8[i] : t->data.int8[i];
+      y[i] = tt == TFLC_TT_INT16   ? t->data.i16[i]
+             : tt == TFLC_TT_UINT8 ? t->data.uint8[i]
+                                   : t->data.int8[i];
   }
   oo_free(&r);
   free(data);
@@ -143,7 +159,8 @@ static void expect_vals(const char *label, int rc, const char *err,
   CHECK_MSG(bad == 0, "%s: %d of %d values differ", label, bad, n);
 }
 
-/* ---- the ops -------------------------------------------------------------- */
+/* ---- the ops --------------------------------------------------------------
+ */
 
 static void test_abs(void) {
   char err[1024];
@@ -160,16 +177,20 @@ static void test_abs(void) {
     for (int i = 0; i < 40; i++) {
       x[i] = i < 2 ? (i ? hi : lo) : rnd(lo, hi);
       const int32_t v = abs(x[i] - (int32_t)z_in);
-      want[i] = qr_clamp((k % 2 ? qr_mul(v, m, sh) : v) + (int32_t)z_out, lo, hi);
+      want[i] =
+          qr_clamp((k % 2 ? qr_mul(v, m, sh) : v) + (int32_t)z_out, lo, hi);
     }
     char label[64];
     snprintf(label, sizeof label, "ABS %s %s", i16 ? "int16" : "int8",
              k % 2 ? "rescaled" : "same scale");
-    expect_vals(label, run1(TFLC_OP_ABS, tt, x, 40, s_in, z_in, s_out, z_out, 1,
-                            got, err), err, got, want, 40);
+    expect_vals(
+        label,
+        run1(TFLC_OP_ABS, tt, x, 40, s_in, z_in, s_out, z_out, 1, got, err),
+        err, got, want, 40);
   }
   /* INT16 without quantization: |x| on raw values (-32768 stays). */
-  const int32_t raw[4] = {-32768, -5, 0, 32767}, raw_want[4] = {-32768, 5, 0, 32767};
+  const int32_t raw[4] = {-32768, -5, 0, 32767},
+                raw_want[4] = {-32768, 5, 0, 32767};
   expect_vals("ABS raw int16",
               run1(TFLC_OP_ABS, TFLC_TT_INT16, raw, 4, 1, 0, 1, 0, 0, got, err),
               err, got, raw_want, 4);
@@ -197,8 +218,10 @@ static void test_rsqrt_sqrt(void) {
     const int32_t data = qr_mul(1, im, is + 20);
     want[i] = qr_clamp(qr_mul(data, m, sh - 20) + (int32_t)z_out, -128, 127);
   }
-  expect_vals("RSQRT int8", run1(TFLC_OP_RSQRT, TFLC_TT_INT8, x, 64, s_in, z_in,
-                                 s_out, z_out, 1, got, err), err, got, want, 64);
+  expect_vals("RSQRT int8",
+              run1(TFLC_OP_RSQRT, TFLC_TT_INT8, x, 64, s_in, z_in, s_out, z_out,
+                   1, got, err),
+              err, got, want, 64);
   x[5] = -21;
   CHECK(run1(TFLC_OP_RSQRT, TFLC_TT_INT8, x, 64, s_in, z_in, s_out, z_out, 1,
              got, err) == -2);
@@ -212,8 +235,10 @@ static void test_rsqrt_sqrt(void) {
     x[i] = i < 2 ? i * 32767 : rnd(0, 32767);
     want[i] = r_lookup16(lut, (int16_t)x[i]);
   }
-  expect_vals("RSQRT int16", run1(TFLC_OP_RSQRT, TFLC_TT_INT16, x, 64, s16_in, 0,
-                                  s16_out, 0, 1, got, err), err, got, want, 64);
+  expect_vals("RSQRT int16",
+              run1(TFLC_OP_RSQRT, TFLC_TT_INT16, x, 64, s16_in, 0, s16_out, 0,
+                   1, got, err),
+              err, got, want, 64);
 
   /* SQRT int8 / int16: float, truncated. */
   for (int k = 0; k < 2; k++) {
@@ -223,7 +248,8 @@ static void test_rsqrt_sqrt(void) {
     const int32_t lo = k ? -32768 : -128, hi = k ? 32767 : 127;
     for (int i = 0; i < 64; i++) {
       x[i] = i == 0 ? (int32_t)zi : rnd((int32_t)zi, hi);
-      const int64_t t = (int64_t)(sqrtf(si * (float)(x[i] - (int32_t)zi)) / so) + zo;
+      const int64_t t =
+          (int64_t)(sqrtf(si * (float)(x[i] - (int32_t)zi)) / so) + zo;
       want[i] = (int32_t)(t < lo ? lo : (t > hi ? hi : t));
     }
     expect_vals(k ? "SQRT int16" : "SQRT int8",
@@ -247,32 +273,42 @@ static void test_log_exp(void) {
     const float lo = (float)(-128 - zo) * so;
     for (int i = 0; i < 256; i++)
       want[i] = r_lut8(f_log, lo, si, zi, so, zo, x[i]);
-    expect_vals("LOG int8", run1(TFLC_OP_LOG, TFLC_TT_INT8, x, 256, si, zi, so,
-                                 zo, 1, got, err), err, got, want, 256);
+    expect_vals(
+        "LOG int8",
+        run1(TFLC_OP_LOG, TFLC_TT_INT8, x, 256, si, zi, so, zo, 1, got, err),
+        err, got, want, 256);
   }
   {
     const float si = 0.03f, so = 0.1f;
     const int32_t zi = 10, zo = -128;
-    for (int i = 0; i < 256; i++) want[i] = r_lut8(f_exp, 0, si, zi, so, zo, x[i]);
-    expect_vals("EXP int8", run1(TFLC_OP_EXP, TFLC_TT_INT8, x, 256, si, zi, so,
-                                 zo, 1, got, err), err, got, want, 256);
+    for (int i = 0; i < 256; i++)
+      want[i] = r_lut8(f_exp, 0, si, zi, so, zo, x[i]);
+    expect_vals(
+        "EXP int8",
+        run1(TFLC_OP_EXP, TFLC_TT_INT8, x, 256, si, zi, so, zo, 1, got, err),
+        err, got, want, 256);
   }
   /* int16: random values through the interpolated tables. */
   static int16_t lut[513];
   for (int k = 0; k < 2; k++) {
-    const float si = k ? 1.0f / 8192 : 1.0f / 1024, so = k ? 1.0f / 2048 : 1.0f / 4096;
-    if (k) r_lut16(f_exp, 0, si, so, lut);
-    else r_lut16(f_log, -32768.0f * so, si, so, lut);
+    const float si = k ? 1.0f / 8192 : 1.0f / 1024,
+                so = k ? 1.0f / 2048 : 1.0f / 4096;
+    if (k)
+      r_lut16(f_exp, 0, si, so, lut);
+    else
+      r_lut16(f_log, -32768.0f * so, si, so, lut);
     for (int i = 0; i < 256; i++) {
       x[i] = i < 3 ? (i - 1) * 32767 - (i == 0) : rnd(-32768, 32767);
       want[i] = r_lookup16(lut, (int16_t)x[i]);
     }
     expect_vals(k ? "EXP int16" : "LOG int16",
-                run1(k ? TFLC_OP_EXP : TFLC_OP_LOG, TFLC_TT_INT16, x, 256, si, 0,
-                     so, 0, 1, got, err), err, got, want, 256);
+                run1(k ? TFLC_OP_EXP : TFLC_OP_LOG, TFLC_TT_INT16, x, 256, si,
+                     0, so, 0, 1, got, err),
+                err, got, want, 256);
   }
   /* int16 needs zero points 0. */
-  CHECK(run1(TFLC_OP_EXP, TFLC_TT_INT16, x, 4, 0.01f, 3, 0.01f, 0, 1, got, err) == -1);
+  CHECK(run1(TFLC_OP_EXP, TFLC_TT_INT16, x, 4, 0.01f, 3, 0.01f, 0, 1, got,
+             err) == -1);
   CHECK_CONTAINS(err, "zero point");
 }
 
@@ -297,7 +333,8 @@ static void test_l2norm(void) {
     }
     expect_vals(u8 ? "L2_NORMALIZATION uint8" : "L2_NORMALIZATION int8",
                 run1(TFLC_OP_L2_NORMALIZATION, tt, x, 48, 0.1f, zi, 1.0f / 128,
-                     u8 ? 128 : 0, 1, got, err), err, got, want, 48);
+                     u8 ? 128 : 0, 1, got, err),
+                err, got, want, 48);
     /* Fixed output parameters. */
     CHECK(run1(TFLC_OP_L2_NORMALIZATION, tt, x, 48, 0.1f, zi, 1.0f / 64,
                u8 ? 128 : 0, 1, got, err) == -1);
@@ -307,7 +344,8 @@ static void test_l2norm(void) {
   int32_t z[4] = {-7, -7, -7, -7}, zw[4] = {0, 0, 0, 0};
   expect_vals("L2_NORMALIZATION zeros",
               run1(TFLC_OP_L2_NORMALIZATION, TFLC_TT_INT8, z, 4, 0.1f, -7,
-                   1.0f / 128, 0, 1, got, err), err, got, zw, 4);
+                   1.0f / 128, 0, 1, got, err),
+              err, got, zw, 4);
 }
 
 static void test_compare_i16(void) {
@@ -321,7 +359,13 @@ static void test_compare_i16(void) {
   for (int k = 0; k < 3; k++) {
     oo_tensor ins[2] = {{TFLC_TT_INT16, sh, 1, a, 0, 1, &sa, &z, 0},
                         {TFLC_TT_INT16, sh, 1, b, 0, 1, &sb, &z, 0}};
-    oo_op c = {ops[k], 0, NULL, 0, ins, 2, {TFLC_TT_BOOL, sh, 1, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op c = {ops[k],
+               0,
+               NULL,
+               0,
+               ins,
+               2,
+               {TFLC_TT_BOOL, sh, 1, NULL, 0, 0, NULL, NULL, 0}};
     bool want[6];
     for (int i = 0; i < 6; i++)
       want[i] = k == 0 ? a[i] == b[i] : (k == 1 ? a[i] < b[i] : a[i] >= b[i]);
@@ -330,7 +374,12 @@ static void test_compare_i16(void) {
   /* NOT_EQUAL has no INT16 kernel in TensorFlow Lite. */
   oo_tensor ins[2] = {{TFLC_TT_INT16, sh, 1, a, 0, 1, &sa, &z, 0},
                       {TFLC_TT_INT16, sh, 1, b, 0, 1, &sb, &z, 0}};
-  oo_op c = {TFLC_OP_NOT_EQUAL, 0, NULL, 0, ins, 2,
+  oo_op c = {TFLC_OP_NOT_EQUAL,
+             0,
+             NULL,
+             0,
+             ins,
+             2,
              {TFLC_TT_BOOL, sh, 1, NULL, 0, 0, NULL, NULL, 0}};
   oo_expect_error(&c, "not supported", "NOT_EQUAL int16");
 }
@@ -345,30 +394,49 @@ static void test_movement(void) {
   static const int32_t bshape[4] = {2, 2, 2, 2};
   const float s_in = 0.25f, s_out = 0.25f;
   for (int k = 0; k < 3; k++) {
-    const int8_t tt = k == 0 ? TFLC_TT_INT8 : (k == 1 ? TFLC_TT_UINT8 : TFLC_TT_INT16);
+    const int8_t tt =
+        k == 0 ? TFLC_TT_INT8 : (k == 1 ? TFLC_TT_UINT8 : TFLC_TT_INT16);
     const int64_t z = k == 1 ? 128 : (k == 0 ? -3 : 0);
     int64_t v[8];
     for (int i = 0; i < 8; i++) v[i] = (k == 1 ? 100 : -4) + 3 * i;
-    const TfLiteType t = k == 0 ? kTfLiteInt8 : (k == 1 ? kTfLiteUInt8 : kTfLiteInt16);
+    const TfLiteType t =
+        k == 0 ? kTfLiteInt8 : (k == 1 ? kTfLiteUInt8 : kTfLiteInt16);
     void *x = qr_pack(t, v, 8);
     const size_t es = qr_size(t);
     for (int op = 0; op < 4; op++) {
       oo_tensor ins[2] = {{tt, s4, 4, x, 0, 1, &s_in, &z, 0},
-                          {TFLC_TT_INT32, op == 0 ? s_pad : op == 1 ? s_rep : s1,
+                          {TFLC_TT_INT32,
+                           op == 0   ? s_pad
+                           : op == 1 ? s_rep
+                                     : s1,
                            op == 0 ? 2 : 1,
-                           op == 0 ? (const void *)pads
-                                   : op == 1 ? (const void *)reps : (const void *)bshape,
+                           op == 0   ? (const void *)pads
+                           : op == 1 ? (const void *)reps
+                                     : (const void *)bshape,
                            1, 0, NULL, NULL, 0}};
       static const int o_pad[4] = {1, 3, 3, 2}, o_tile[4] = {1, 2, 2, 4},
                        o_b[4] = {2, 2, 2, 2}, o_s2d[4] = {1, 1, 1, 8};
-      const int *os = op == 0 ? o_pad : op == 1 ? o_tile : op == 2 ? o_b : o_s2d;
-      tflc_opt_field f_mode[1] = {tm_opt_int(0, TFLC_OPT_I8, 1)}; /* SYMMETRIC */
+      const int *os = op == 0   ? o_pad
+                      : op == 1 ? o_tile
+                      : op == 2 ? o_b
+                                : o_s2d;
+      tflc_opt_field f_mode[1] = {
+          tm_opt_int(0, TFLC_OPT_I8, 1)}; /* SYMMETRIC */
       tflc_opt_field f_bs[1] = {tm_opt_int(0, TFLC_OPT_I32, 2)};
-      oo_op c = {op == 0 ? TFLC_OP_MIRROR_PAD : op == 1 ? TFLC_OP_TILE
-                 : op == 2 ? TFLC_OP_BROADCAST_TO : TFLC_OP_SPACE_TO_DEPTH,
-                 op == 0 ? TFLC_BO_MIRROR_PAD : op == 3 ? TFLC_BO_SPACE_TO_DEPTH : 0,
-                 op == 0 ? f_mode : op == 3 ? f_bs : NULL, op == 0 || op == 3,
-                 ins, op == 3 ? 1 : 2, {tt, os, 4, NULL, 0, 1, &s_out, &z, 0}};
+      oo_op c = {op == 0   ? TFLC_OP_MIRROR_PAD
+                 : op == 1 ? TFLC_OP_TILE
+                 : op == 2 ? TFLC_OP_BROADCAST_TO
+                           : TFLC_OP_SPACE_TO_DEPTH,
+                 op == 0   ? TFLC_BO_MIRROR_PAD
+                 : op == 3 ? TFLC_BO_SPACE_TO_DEPTH
+                           : 0,
+                 op == 0   ? f_mode
+                 : op == 3 ? f_bs
+                           : NULL,
+                 op == 0 || op == 3,
+                 ins,
+                 op == 3 ? 1 : 2,
+                 {tt, os, 4, NULL, 0, 1, &s_out, &z, 0}};
       /* Expected raw values by index mapping. */
       int64_t w[24];
       size_t nw = 0;
@@ -377,16 +445,23 @@ static void test_movement(void) {
           for (int cc = 0; cc < os[2]; cc++)
             for (int d = 0; d < os[3]; d++) {
               int ia = a % 1, ib, ic, id;
-              if (op == 0) { /* symmetric pad: before 1 on dim 1, after 1 on dim 2 */
+              if (op ==
+                  0) { /* symmetric pad: before 1 on dim 1, after 1 on dim 2 */
                 ib = b == 0 ? 0 : b - 1;
                 ic = cc == 2 ? 1 : cc;
                 id = d;
               } else if (op == 1) {
-                ib = b; ic = cc; id = d % 2;
+                ib = b;
+                ic = cc;
+                id = d % 2;
               } else if (op == 2) {
-                ib = b; ic = cc; id = d;
+                ib = b;
+                ic = cc;
+                id = d;
               } else { /* depth d = (by * 2 + bx) * 2 + ch */
-                ib = d / 4; ic = (d / 2) % 2; id = d % 2;
+                ib = d / 4;
+                ic = (d / 2) % 2;
+                id = d % 2;
               }
               w[nw++] = v[((ia * 2 + ib) * 2 + ic) * 2 + id];
             }

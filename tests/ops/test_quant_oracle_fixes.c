@@ -66,7 +66,7 @@ static void expect_ints(const oo_op *c, int rounding, const int32_t *want,
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
       const void *p = TfLiteTensorData(t);
-      const int32_t g = tt == kTfLiteUInt8   ? ((const uint8_t *)p)[i]
+      const int32_t g = tt == kTfLiteUInt8  ? ((const uint8_t *)p)[i]
                         : tt == kTfLiteInt8 ? ((const int8_t *)p)[i]
                                             : ((const int16_t *)p)[i];
       if (g != want[i] && bad++ < 4)
@@ -78,7 +78,8 @@ static void expect_ints(const oo_op *c, int rounding, const int32_t *want,
   oo_free(&r);
 }
 
-/* ---- FULLY_CONNECTED int16: double-precision rescale ---------------------- */
+/* ---- FULLY_CONNECTED int16: double-precision rescale ----------------------
+ */
 
 static void test_fc_int16(void) {
   /* acc = 1 * 1 + 8448391 = 8448392 (the litert-oracle case fc_q_i16,
@@ -93,12 +94,16 @@ static void test_fc_int16(void) {
   const int16_t x[1] = {1};
   const int8_t w[1] = {1};
   const int64_t b[1] = {8448391};
-  const oo_tensor ins[3] = {
-      {TFLC_TT_INT16, xs, 2, x, 0, 1, &s_in, &z0, 0},
-      {TFLC_TT_INT8, ws, 2, w, 1, 1, &s_w, &z0, 0},
-      {TFLC_TT_INT64, bs, 1, b, 1, 1, &s_b, &z0, 0}};
-  oo_op op = {TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, NULL, 0, ins,
-              3, {TFLC_TT_INT16, os, 2, NULL, 0, 1, &s_out, &z0, 0}};
+  const oo_tensor ins[3] = {{TFLC_TT_INT16, xs, 2, x, 0, 1, &s_in, &z0, 0},
+                            {TFLC_TT_INT8, ws, 2, w, 1, 1, &s_w, &z0, 0},
+                            {TFLC_TT_INT64, bs, 1, b, 1, 1, &s_b, &z0, 0}};
+  oo_op op = {TFLC_OP_FULLY_CONNECTED,
+              TFLC_BO_FULLY_CONNECTED,
+              NULL,
+              0,
+              ins,
+              3,
+              {TFLC_TT_INT16, os, 2, NULL, 0, 1, &s_out, &z0, 0}};
   const int64_t acc = 1 * 1 + b[0];
   const double real = (double)s_in * (double)s_w / (double)s_out;
   const int32_t want = (int32_t)round((double)acc * real);
@@ -110,7 +115,8 @@ static void test_fc_int16(void) {
   expect_ints(&op, kTflcRoundingReference, &want, 1, "FC int16 double rescale");
 }
 
-/* ---- LEAKY_RELU, XNNPACK --------------------------------------------------- */
+/* ---- LEAKY_RELU, XNNPACK ---------------------------------------------------
+ */
 
 static void test_leaky_relu(int u8) {
   enum { N = 256 };
@@ -124,25 +130,32 @@ static void test_leaky_relu(int u8) {
   for (int i = 0; i < N; i++) x[i] = (uint8_t)i; /* every value */
   const oo_tensor in[1] = {{tt, shape, 1, x, 0, 1, &s_in, &zi, 0}};
   tflc_opt_field f[1] = {tm_opt_f32(0, alpha)};
-  oo_op op = {TFLC_OP_LEAKY_RELU, TFLC_BO_LEAKY_RELU, f, 1, in, 1,
+  oo_op op = {TFLC_OP_LEAKY_RELU,
+              TFLC_BO_LEAKY_RELU,
+              f,
+              1,
+              in,
+              1,
               {tt, shape, 1, NULL, 0, 1, &s_out, &zo, 0}};
   const float pos = s_in / s_out, neg = pos * alpha;
   const int32_t mp = r_rne(256.0f * pos), mn = r_rne(256.0f * neg);
   int32_t want[N];
   for (int i = 0; i < N; i++) {
     const int32_t v = (u8 ? x[i] : (int8_t)x[i]) - (int32_t)zi;
-    const int64_t acc = (int64_t)zo * 256 + 128 + (int64_t)v * (v >= 0 ? mp : mn);
+    const int64_t acc =
+        (int64_t)zo * 256 + 128 + (int64_t)v * (v >= 0 ? mp : mn);
     want[i] = r_clamp(r_floor_shift(acc, 8), qmin, qmax);
   }
   expect_ints(&op, kTflcRoundingXnnpack, want, N,
               u8 ? "LEAKY_RELU uint8 xnnpack" : "LEAKY_RELU int8 xnnpack");
 }
 
-/* ---- RESIZE_BILINEAR, XNNPACK ---------------------------------------------- */
+/* ---- RESIZE_BILINEAR, XNNPACK ----------------------------------------------
+ */
 
 /* XNNPACK's coordinate, neighbours and Q11 weight of output index o. */
-static void r_coord(int o, int in, int out, int align, int half_pixel,
-                    int *lo, int *hi, int32_t *w) {
+static void r_coord(int o, int in, int out, int align, int half_pixel, int *lo,
+                    int *hi, int32_t *w) {
   const int adj = align && out != 1;
   const float scale = (float)(in - adj) / (float)(out - adj);
   float v = (float)o * scale;
@@ -173,8 +186,9 @@ static void test_resize(int u8, int align, int half_pixel, int ih, int iw,
                            {TFLC_TT_INT32, ss, 1, size, 1, 0, NULL, NULL, 0}};
   tflc_opt_field f[2] = {tm_opt_int(2, TFLC_OPT_BOOL, align),
                          tm_opt_int(3, TFLC_OPT_BOOL, half_pixel)};
-  oo_op op = {TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR, f, 2, in, 2,
-              {tt, os, 4, NULL, 0, 1, &s, &z, 0}};
+  oo_op op = {
+      TFLC_OP_RESIZE_BILINEAR,           TFLC_BO_RESIZE_BILINEAR, f, 2, in, 2,
+      {tt, os, 4, NULL, 0, 1, &s, &z, 0}};
   int32_t want[MAXN];
   size_t k = 0;
   for (int y = 0; y < oh; y++) {
@@ -184,8 +198,9 @@ static void test_resize(int u8, int align, int half_pixel, int ih, int iw,
     for (int xo = 0; xo < ow; xo++) {
       r_coord(xo, iw, ow, align, half_pixel, &x0, &x1, &wx);
       for (int c = 0; c < C; c++) {
-#define PX(yy, xx) \
-  ((int64_t)(u8 ? x[((yy) * iw + (xx)) * C + c] : (int8_t)x[((yy) * iw + (xx)) * C + c]))
+#define PX(yy, xx)                            \
+  ((int64_t)(u8 ? x[((yy)*iw + (xx)) * C + c] \
+                : (int8_t)x[((yy)*iw + (xx)) * C + c]))
         const int64_t t = PX(y0, x0) * 2048 + (PX(y0, x1) - PX(y0, x0)) * wx;
         const int64_t b = PX(y1, x0) * 2048 + (PX(y1, x1) - PX(y1, x0)) * wx;
 #undef PX
@@ -196,7 +211,8 @@ static void test_resize(int u8, int align, int half_pixel, int ih, int iw,
   expect_ints(&op, kTflcRoundingXnnpack, want, k, label);
 }
 
-/* ---- MEAN, XNNPACK: zero points in the float bias --------------------------- */
+/* ---- MEAN, XNNPACK: zero points in the float bias ---------------------------
+ */
 
 static void test_mean_tie(void) {
   /* 20 values of -2: sum -40, scale (0.05 / 0.02) * (1 / 20) = 0.125,
@@ -212,7 +228,12 @@ static void test_mean_tie(void) {
   const oo_tensor in[2] = {{TFLC_TT_INT8, xs, 4, x, 0, 1, &s_in, &zi, 0},
                            {TFLC_TT_INT32, as, 1, axes, 1, 0, NULL, NULL, 0}};
   tflc_opt_field f[1] = {tm_opt_int(0, TFLC_OPT_BOOL, 1)};
-  oo_op op = {TFLC_OP_MEAN, TFLC_BO_REDUCER, f, 1, in, 2,
+  oo_op op = {TFLC_OP_MEAN,
+              TFLC_BO_REDUCER,
+              f,
+              1,
+              in,
+              2,
               {TFLC_TT_INT8, os, 4, NULL, 0, 1, &s_out, &zo, 0}};
   const float scale = (s_in / s_out) * (1.0f / 20.0f);
   const float bias = (float)zo - (float)(20 * zi) * scale;
@@ -222,7 +243,8 @@ static void test_mean_tie(void) {
   expect_ints(&op, kTflcRoundingXnnpack, &want, 1, "MEAN int8 xnnpack tie");
 }
 
-/* ---- hybrid FULLY_CONNECTED / BATCH_MATMUL, XNNPACK ------------------------- */
+/* ---- hybrid FULLY_CONNECTED / BATCH_MATMUL, XNNPACK -------------------------
+ */
 
 /* Runs op in mode and copies n float outputs to out. */
 static void run_floats(const oo_op *c, int rounding, float *out, size_t n,
@@ -255,12 +277,22 @@ static void test_hybrid(int bmm) {
     oo_op op;
     if (bmm) {
       f[0] = tm_opt_int(2, TFLC_OPT_BOOL, asym);
-      op = (oo_op){TFLC_OP_BATCH_MATMUL, TFLC_BO_BATCH_MAT_MUL, f, 1, ins, 2,
+      op = (oo_op){TFLC_OP_BATCH_MATMUL,
+                   TFLC_BO_BATCH_MAT_MUL,
+                   f,
+                   1,
+                   ins,
+                   2,
                    {TFLC_TT_FLOAT32, os, 2, NULL, 0, 0, NULL, NULL, 0}};
     } else {
       f[0] = tm_opt_int(3, TFLC_OPT_BOOL, asym);
-      op = (oo_op){TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, f, 1,
-                   ins, 3, {TFLC_TT_FLOAT32, os, 2, NULL, 0, 0, NULL, NULL, 0}};
+      op = (oo_op){TFLC_OP_FULLY_CONNECTED,
+                   TFLC_BO_FULLY_CONNECTED,
+                   f,
+                   1,
+                   ins,
+                   3,
+                   {TFLC_TT_FLOAT32, os, 2, NULL, 0, 0, NULL, NULL, 0}};
     }
     if (asym)
       run_floats(&op, kTflcRoundingReference, want, B * U,

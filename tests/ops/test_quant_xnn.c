@@ -57,13 +57,15 @@ static int32_t r_add(int32_t a, int32_t b, float sa, int32_t za, float sb,
   const int shift = 20 - (e - 1);
   const int64_t ma = r_rne((float)ldexp((double)ra, shift));
   const int64_t mb = r_rne((float)ldexp((double)rb, shift));
-  const int64_t acc = ((int64_t)1 << (shift - 1)) + ma * (a - za) + mb * (b - zb);
+  const int64_t acc =
+      ((int64_t)1 << (shift - 1)) + ma * (a - za) + mb * (b - zb);
   const int64_t d = (int64_t)1 << shift;
   const int64_t q = acc >= 0 ? acc / d : -((-acc + d - 1) / d); /* floor */
   return r_clamp((int32_t)q + zo, lo, hi);
 }
 
-/* ---- building a one-op model with a rounding mode ------------------------- */
+/* ---- building a one-op model with a rounding mode -------------------------
+ */
 
 static int build(const oo_op *c, oo_run *r, int rounding) {
   const oo_ext x = {.opts = {.rounding = rounding}};
@@ -100,7 +102,8 @@ static int32_t rnd(int32_t lo, int32_t hi) {
   return lo + (int32_t)((rng >> 8) % (uint32_t)(hi - lo + 1));
 }
 
-/* ---- FULLY_CONNECTED, int8 per channel ------------------------------------ */
+/* ---- FULLY_CONNECTED, int8 per channel ------------------------------------
+ */
 
 static void test_fc_ties(void) {
   /* s_in * s_w[c] / s_out = 0.5 * 0.25 / 1 = 1/8: acc = 4k gives k/2,
@@ -116,7 +119,12 @@ static void test_fc_ties(void) {
       {TFLC_TT_INT8, ws, 2, w, 1, 2, s_w, zw, 0},
       {TFLC_TT_INT32, bs, 1, bias, 1, 0, NULL, NULL, 0},
   };
-  oo_op op = {TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, NULL, 0, in, 3,
+  oo_op op = {TFLC_OP_FULLY_CONNECTED,
+              TFLC_BO_FULLY_CONNECTED,
+              NULL,
+              0,
+              in,
+              3,
               {TFLC_TT_INT8, os, 2, NULL, 0, 1, &s_out, &z0, 0}};
   /* channel 0: acc 4 -> 0.5 -> 0 (even); channel 1: acc 20, scale 0.375
    * -> 7.5 -> 8 (even). Reference rounding: 1 and 8. */
@@ -151,7 +159,12 @@ static void test_fc_random(int u8) {
   };
   const float s_o = s_out;
   tflc_opt_field f[1] = {tm_opt_int(0, TFLC_OPT_I8, TFLC_ACT_RELU)};
-  oo_op op = {TFLC_OP_FULLY_CONNECTED, TFLC_BO_FULLY_CONNECTED, f, 1, in, 3,
+  oo_op op = {TFLC_OP_FULLY_CONNECTED,
+              TFLC_BO_FULLY_CONNECTED,
+              f,
+              1,
+              in,
+              3,
               {tt, os, 2, NULL, 0, 1, &s_o, &zo, 0}};
   const int32_t lo = r_bound(0.0f, s_out, (int32_t)zo, qmin, qmax);
   int32_t want[B * U];
@@ -160,7 +173,8 @@ static void test_fc_random(int u8) {
       int32_t acc = bias[u];
       for (int d = 0; d < D; d++) {
         const int32_t xv = u8 ? x[b * D + d] : (int8_t)x[b * D + d];
-        const int32_t wv = u8 ? w[u * D + d] - (int32_t)zw1 : (int8_t)w[u * D + d];
+        const int32_t wv =
+            u8 ? w[u * D + d] - (int32_t)zw1 : (int8_t)w[u * D + d];
         acc += wv * (xv - (int32_t)zx);
       }
       const float sw = s_w[u8 ? 0 : u];
@@ -172,7 +186,8 @@ static void test_fc_random(int u8) {
          u8 ? "FC uint8 xnnpack" : "FC int8 per-channel xnnpack");
 }
 
-/* ---- CONV_2D / DEPTHWISE_CONV_2D 1x1 ---------------------------------------- */
+/* ---- CONV_2D / DEPTHWISE_CONV_2D 1x1 ----------------------------------------
+ */
 
 static void test_conv(int depthwise, int with_bias, int u8) {
   enum { P = 6, C = 3 };
@@ -209,7 +224,11 @@ static void test_conv(int depthwise, int with_bias, int u8) {
   const float s_o = s_out;
   oo_op op = {depthwise ? TFLC_OP_DEPTHWISE_CONV_2D : TFLC_OP_CONV_2D,
               depthwise ? TFLC_BO_DEPTHWISE_CONV_2D : TFLC_BO_CONV_2D,
-              f, nf, in, 3, {tt, os, 4, NULL, 0, 1, &s_o, &zo, 0}};
+              f,
+              nf,
+              in,
+              3,
+              {tt, os, 4, NULL, 0, 1, &s_o, &zo, 0}};
   const int32_t lo = r_bound(0.0f, s_out, (int32_t)zo, qmin, qmax);
   const int32_t hi = r_bound(6.0f, s_out, (int32_t)zo, qmin, qmax);
   int32_t want[P * C];
@@ -253,10 +272,11 @@ static void test_conv(int depthwise, int with_bias, int u8) {
   expect(&op, kTflcRoundingXnnpack, ref, P * C, label);
 }
 
-/* ---- ADD / SUB / MUL ------------------------------------------------------ */
+/* ---- ADD / SUB / MUL ------------------------------------------------------
+ */
 
-static void test_binary(int32_t opcode, uint8_t bo, int u8, int act,
-                        float sa, float sb, float so) {
+static void test_binary(int32_t opcode, uint8_t bo, int u8, int act, float sa,
+                        float sb, float so) {
   enum { N = 64 };
   static const int shape[] = {4, N / 4};
   const int8_t tt = u8 ? TFLC_TT_UINT8 : TFLC_TT_INT8;
@@ -276,8 +296,8 @@ static void test_binary(int32_t opcode, uint8_t bo, int u8, int act,
                      {tt, shape, 2, b, 0, 1, &fb, &zb, 0}};
   tflc_opt_field f[1] = {tm_opt_int(0, TFLC_OPT_I8, act)};
   oo_op op = {opcode, bo, f, 1, in, 2, {tt, shape, 2, NULL, 0, 1, &fo, &zo, 0}};
-  const int32_t lo = act == TFLC_ACT_RELU ? r_bound(0.0f, so, (int32_t)zo, qmin, qmax)
-                                         : qmin;
+  const int32_t lo =
+      act == TFLC_ACT_RELU ? r_bound(0.0f, so, (int32_t)zo, qmin, qmax) : qmin;
   int32_t want[N];
   for (int i = 0; i < N; i++) {
     const int32_t x = u8 ? a[i] : (int8_t)a[i], y = u8 ? b[i] : (int8_t)b[i];
@@ -292,7 +312,9 @@ static void test_binary(int32_t opcode, uint8_t bo, int u8, int act,
   }
   char label[96];
   snprintf(label, sizeof label, "%s %s act=%d s=%g,%g,%g xnnpack",
-           opcode == TFLC_OP_ADD ? "ADD" : opcode == TFLC_OP_SUB ? "SUB" : "MUL",
+           opcode == TFLC_OP_ADD   ? "ADD"
+           : opcode == TFLC_OP_SUB ? "SUB"
+                                   : "MUL",
            u8 ? "uint8" : "int8", act, (double)sa, (double)sb, (double)so);
   expect(&op, kTflcRoundingXnnpack, want, N, label);
 }
@@ -306,7 +328,12 @@ static void test_add_ties(void) {
   const int64_t z = 0;
   oo_tensor in[2] = {{TFLC_TT_INT8, shape, 1, a, 0, 1, &sa, &z, 0},
                      {TFLC_TT_INT8, shape, 1, b, 0, 1, &sb, &z, 0}};
-  oo_op op = {TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, in, 2,
+  oo_op op = {TFLC_OP_ADD,
+              TFLC_BO_ADD,
+              NULL,
+              0,
+              in,
+              2,
               {TFLC_TT_INT8, shape, 1, NULL, 0, 1, &so, &z, 0}};
   const int32_t want[4] = {0, 1, -1, 2};
   for (int i = 0; i < 4; i++)
@@ -314,7 +341,8 @@ static void test_add_ties(void) {
   expect(&op, kTflcRoundingXnnpack, want, 4, "ADD ties xnnpack");
 }
 
-/* ---- MEAN ------------------------------------------------------------------ */
+/* ---- MEAN ------------------------------------------------------------------
+ */
 
 static void test_mean(int u8) {
   enum { H = 3, W = 5, C = 4 };
@@ -330,7 +358,12 @@ static void test_mean(int u8) {
                      {TFLC_TT_INT32, as, 1, axes, 1, 0, NULL, NULL, 0}};
   tflc_opt_field f[1] = {tm_opt_int(0, TFLC_OPT_BOOL, 1)};
   const float s_o = s_out;
-  oo_op op = {TFLC_OP_MEAN, TFLC_BO_REDUCER, f, 1, in, 2,
+  oo_op op = {TFLC_OP_MEAN,
+              TFLC_BO_REDUCER,
+              f,
+              1,
+              in,
+              2,
               {tt, os, 4, NULL, 0, 1, &s_o, &zo, 0}};
   /* XNNPACK folds the input zero point into a float bias and adds the
    * output zero point before rounding: rne(sum * scale + bias) with the raw
@@ -349,7 +382,8 @@ static void test_mean(int u8) {
          u8 ? "MEAN uint8 xnnpack" : "MEAN int8 xnnpack");
 }
 
-/* ---- activation bounds ------------------------------------------------------ */
+/* ---- activation bounds ------------------------------------------------------
+ */
 
 static void test_bounds(void) {
   /* 6 / 0.048 + 3 = 128 -> clamped to 127; 0 / s + zp = zp; ties to
@@ -376,10 +410,14 @@ int main(void) {
   }
   test_add_ties();
   for (int u8 = 0; u8 < 2; u8++) {
-    test_binary(TFLC_OP_ADD, TFLC_BO_ADD, u8, TFLC_ACT_NONE, 0.02f, 0.045f, 0.05f);
-    test_binary(TFLC_OP_ADD, TFLC_BO_ADD, u8, TFLC_ACT_RELU, 0.3f, 0.01f, 0.07f);
-    test_binary(TFLC_OP_SUB, TFLC_BO_SUB, u8, TFLC_ACT_NONE, 0.02f, 0.045f, 0.05f);
-    test_binary(TFLC_OP_MUL, TFLC_BO_MUL, u8, TFLC_ACT_NONE, 0.02f, 0.045f, 0.05f);
+    test_binary(TFLC_OP_ADD, TFLC_BO_ADD, u8, TFLC_ACT_NONE, 0.02f, 0.045f,
+                0.05f);
+    test_binary(TFLC_OP_ADD, TFLC_BO_ADD, u8, TFLC_ACT_RELU, 0.3f, 0.01f,
+                0.07f);
+    test_binary(TFLC_OP_SUB, TFLC_BO_SUB, u8, TFLC_ACT_NONE, 0.02f, 0.045f,
+                0.05f);
+    test_binary(TFLC_OP_MUL, TFLC_BO_MUL, u8, TFLC_ACT_NONE, 0.02f, 0.045f,
+                0.05f);
     test_binary(TFLC_OP_MUL, TFLC_BO_MUL, u8, TFLC_ACT_RELU, 0.1f, 0.2f, 0.01f);
     test_mean(u8);
   }

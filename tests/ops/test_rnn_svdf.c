@@ -90,8 +90,8 @@ static int m_build(const m_spec *s, m_run *r) {
     snprintf(r->err, sizeof r->err, "tm_finish failed");
     return -1;
   }
-  r->model = TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report,
-                                                r->err);
+  r->model =
+      TfLiteModelCreateWithErrorReporter(r->bytes, size, oo_report, r->err);
   if (!r->model) return -1;
   TfLiteInterpreterOptions *o = TfLiteInterpreterOptionsCreate();
   TfLiteInterpreterOptionsSetErrorReporter(o, oo_report, r->err);
@@ -126,8 +126,7 @@ static void m_expect_error(const m_spec *s, const char *needle,
                            const char *label) {
   m_run r;
   int rc = m_build(s, &r);
-  CHECK_MSG(rc != 0, "%s: expected an error containing \"%s\"", label,
-            needle);
+  CHECK_MSG(rc != 0, "%s: expected an error containing \"%s\"", label, needle);
   if (rc != 0) CHECK_CONTAINS(r.err, needle);
   m_free(&r);
 }
@@ -164,8 +163,8 @@ static void ref_rnn(const ref_dir *p) {
   for (int b = 0; b < p->B; b++) {
     for (int s = 0; s < p->T; s++) {
       const int t = p->reverse ? p->T - 1 - s : s;
-      const size_t xr = p->time_major ? (size_t)t * p->B + b
-                                      : (size_t)b * p->T + t;
+      const size_t xr =
+          p->time_major ? (size_t)t * p->B + b : (size_t)b * p->T + t;
       const float *x = p->x + xr * (size_t)p->I;
       double *hb = p->h + (size_t)b * p->U;
       for (int u = 0; u < p->U; u++) {
@@ -176,7 +175,8 @@ static void ref_rnn(const ref_dir *p) {
           for (int i = 0; i < p->A; i++)
             acc += (double)p->Wa[u * p->A + i] * a[i];
         }
-        for (int k = 0; k < p->U; k++) acc += (double)p->R[u * p->U + k] * hb[k];
+        for (int k = 0; k < p->U; k++)
+          acc += (double)p->R[u * p->U + k] * hb[k];
         o[u] = ot_ref_act(acc, p->act);
       }
       for (int u = 0; u < p->U; u++) {
@@ -188,8 +188,8 @@ static void ref_rnn(const ref_dir *p) {
   free(o);
 }
 
-static void check_out(m_run *r, int i, const double *want, size_t n,
-                      double tol, const char *label) {
+static void check_out(m_run *r, int i, const double *want, size_t n, double tol,
+                      const char *label) {
   const TfLiteTensor *t = TfLiteInterpreterGetOutputTensor(r->it, i);
   CHECK_MSG(TfLiteTensorByteSize(t) == n * sizeof(float),
             "%s: output %d has %zu bytes, want %zu", label, i,
@@ -200,23 +200,22 @@ static void check_out(m_run *r, int i, const double *want, size_t n,
   for (size_t k = 0; k < n; k++) {
     double lim = tol * (fabs(want[k]) > 1 ? fabs(want[k]) : 1);
     if (!(fabs(g[k] - want[k]) <= lim) && bad++ < 4)
-      fprintf(stderr, "%s: output %d element %zu = %.7g, want %.7g\n", label,
-              i, k, (double)g[k], want[k]);
+      fprintf(stderr, "%s: output %d element %zu = %.7g, want %.7g\n", label, i,
+              k, (double)g[k], want[k]);
   }
   CHECK_MSG(bad == 0, "%s: %d wrong elements in output %d", label, bad, i);
 }
 
 static void check_shape(m_run *r, int i, const int *dims, int rank,
                         const char *label) {
-  oo_check_shape(TfLiteInterpreterGetOutputTensor(r->it, i), dims, rank,
-                 label);
+  oo_check_shape(TfLiteInterpreterGetOutputTensor(r->it, i), dims, rank, label);
 }
 
 /* ---- RNN and UNIDIRECTIONAL_SEQUENCE_RNN -------------------------------- */
 
 /* seq: 0 = RNN (T = 1, input [B, I]); 1 = sequence RNN. */
-static void test_rnn_case(int seq, int time_major, int act, int T, int B,
-                          int I, int U) {
+static void test_rnn_case(int seq, int time_major, int act, int T, int B, int I,
+                          int U) {
   char label[96];
   snprintf(label, sizeof label, "%s tm=%d act=%d T=%d B=%d I=%d U=%d",
            seq ? "UNI_SEQ_RNN" : "RNN", time_major, act, T, B, I, U);
@@ -249,8 +248,8 @@ static void test_rnn_case(int seq, int time_major, int act, int T, int B,
   s.in[3] = tf(K_CONST, bias, 1, U, 0, 0);
   s.in[4] = tf(K_VAR, NULL, 2, B, U, 0);
   s.n_out = 1;
-  s.out[0] = tf(K_INPUT, NULL, s.in[0].rank, s.in[0].shape[0],
-                s.in[0].shape[1], seq ? U : 0);
+  s.out[0] = tf(K_INPUT, NULL, s.in[0].rank, s.in[0].shape[0], s.in[0].shape[1],
+                seq ? U : 0);
   if (!seq) s.out[0].shape[1] = U;
   m_run r;
   if (m_build(&s, &r) != 0) {
@@ -267,8 +266,9 @@ static void test_rnn_case(int seq, int time_major, int act, int T, int B,
   for (int k = 0; k < 3; k++) {
     const void *in[1] = {x[k]};
     CHECK_MSG(m_invoke(&r, in, 1) == 0, "%s: invoke %d: %s", label, k, r.err);
-    ref_dir p = {T, B, I, 0, U, act, seq ? time_major : 1, 0, x[k], NULL,
-                 W, NULL, R, bias, h, y, U, 0};
+    ref_dir p = {T, B,    I,    0, U,    act, seq ? time_major : 1,
+                 0, x[k], NULL, W, NULL, R,   bias,
+                 h, y,    U,    0};
     ref_rnn(&p);
     char l2[128];
     snprintf(l2, sizeof l2, "%s invoke %d", label, k);
@@ -322,10 +322,13 @@ static void test_birnn_case(int time_major, int merge, int aux_mode, int act,
   char label[96];
   snprintf(label, sizeof label, "BIDI_RNN tm=%d merge=%d aux=%d act=%d%s",
            time_major, merge, aux_mode, act, hybrid ? " hybrid" : "");
-  float *fW = oo_rand_buf((size_t)FU * I, -0.6f, 0.6f), *bW = oo_rand_buf((size_t)BU * I, -0.6f, 0.6f);
-  float *fR = oo_rand_buf((size_t)FU * FU, -0.5f, 0.5f), *bR = oo_rand_buf((size_t)BU * BU, -0.5f, 0.5f);
+  float *fW = oo_rand_buf((size_t)FU * I, -0.6f, 0.6f),
+        *bW = oo_rand_buf((size_t)BU * I, -0.6f, 0.6f);
+  float *fR = oo_rand_buf((size_t)FU * FU, -0.5f, 0.5f),
+        *bR = oo_rand_buf((size_t)BU * BU, -0.5f, 0.5f);
   float *fb = oo_rand_buf(FU, -0.3f, 0.3f), *bb = oo_rand_buf(BU, -0.3f, 0.3f);
-  float *fA = oo_rand_buf((size_t)FU * A, -0.6f, 0.6f), *bA = oo_rand_buf((size_t)BU * A, -0.6f, 0.6f);
+  float *fA = oo_rand_buf((size_t)FU * A, -0.6f, 0.6f),
+        *bA = oo_rand_buf((size_t)BU * A, -0.6f, 0.6f);
   float *x[2], *ax[2];
   for (int k = 0; k < 2; k++) {
     x[k] = oo_rand_buf((size_t)T * B * I, -1, 1);
@@ -362,9 +365,12 @@ static void test_birnn_case(int time_major, int merge, int aux_mode, int act,
   s.in[7] = tf(K_CONST, bb, 1, BU, 0, 0);
   s.in[8] = tf(K_VAR, NULL, 2, B, BU, 0);
   if (n_in == 12) {
-    s.in[9] = aux_mode ? tf(K_INPUT, NULL, 3, d0, d1, A) : tf(K_OMIT, NULL, 0, 0, 0, 0);
-    s.in[10] = aux_mode == 1 ? tw_spec(hybrid, fA, q[4], sc[4], FU, A) : tf(K_OMIT, NULL, 0, 0, 0, 0);
-    s.in[11] = aux_mode == 1 ? tw_spec(hybrid, bA, q[5], sc[5], BU, A) : tf(K_OMIT, NULL, 0, 0, 0, 0);
+    s.in[9] = aux_mode ? tf(K_INPUT, NULL, 3, d0, d1, A)
+                       : tf(K_OMIT, NULL, 0, 0, 0, 0);
+    s.in[10] = aux_mode == 1 ? tw_spec(hybrid, fA, q[4], sc[4], FU, A)
+                             : tf(K_OMIT, NULL, 0, 0, 0, 0);
+    s.in[11] = aux_mode == 1 ? tw_spec(hybrid, bA, q[5], sc[5], BU, A)
+                             : tf(K_OMIT, NULL, 0, 0, 0, 0);
   }
   s.n_out = merge ? 1 : 2;
   s.out[0] = tf(K_INPUT, NULL, 3, d0, d1, merge ? FU + BU : FU);
@@ -385,12 +391,42 @@ static void test_birnn_case(int time_major, int merge, int aux_mode, int act,
     CHECK_MSG(m_invoke(&r, in, aux_mode ? 2 : 1) == 0, "%s: invoke: %s", label,
               r.err);
     const float *bx = aux_mode == 2 ? ax[k] : x[k];
-    ref_dir f = {T, B, I, A, FU, act, time_major, 0, x[k],
-                 aux_mode == 1 ? ax[k] : NULL, fW, fA, fR, fb, hf, yf,
-                 merge ? FU + BU : FU, 0};
-    ref_dir bd = {T, B, aux_mode == 2 ? A : I, A, BU, act, time_major, 1, bx,
-                  aux_mode == 1 ? ax[k] : NULL, bW, bA, bR, bb, hb,
-                  merge ? yf : yb, merge ? FU + BU : BU, merge ? FU : 0};
+    ref_dir f = {T,
+                 B,
+                 I,
+                 A,
+                 FU,
+                 act,
+                 time_major,
+                 0,
+                 x[k],
+                 aux_mode == 1 ? ax[k] : NULL,
+                 fW,
+                 fA,
+                 fR,
+                 fb,
+                 hf,
+                 yf,
+                 merge ? FU + BU : FU,
+                 0};
+    ref_dir bd = {T,
+                  B,
+                  aux_mode == 2 ? A : I,
+                  A,
+                  BU,
+                  act,
+                  time_major,
+                  1,
+                  bx,
+                  aux_mode == 1 ? ax[k] : NULL,
+                  bW,
+                  bA,
+                  bR,
+                  bb,
+                  hb,
+                  merge ? yf : yb,
+                  merge ? FU + BU : BU,
+                  merge ? FU : 0};
     ref_rnn(&f);
     ref_rnn(&bd);
     char l2[128];
@@ -416,7 +452,8 @@ done:
   for (int k = 0; k < 2; k++) free(x[k]), free(ax[k]);
 }
 
-/* ---- SVDF float ----------------------------------------------------------- */
+/* ---- SVDF float -----------------------------------------------------------
+ */
 
 /* Reference SVDF step with its own state layout: mem[b][f][m], oldest
  * first; the new activation is appended after dropping the oldest. */
@@ -488,7 +525,8 @@ static void test_svdf_float(int B, int I, int F, int M, int rank, int act,
     s.in[1] = tf(K_CONST, Wf, 2, F, I, 0);
     s.in[2] = tf(K_CONST, Wt, 2, F, M, 0);
   }
-  s.in[3] = with_bias ? tf(K_CONST, bias, 1, U, 0, 0) : tf(K_OMIT, NULL, 0, 0, 0, 0);
+  s.in[3] =
+      with_bias ? tf(K_CONST, bias, 1, U, 0, 0) : tf(K_OMIT, NULL, 0, 0, 0, 0);
   s.in[4] = tf(K_VAR, NULL, 2, B, F * M, 0);
   s.n_out = 1;
   s.out[0] = tf(K_INPUT, NULL, 2, B, U, 0);
@@ -529,7 +567,8 @@ done:
   free(Wf), free(Wt), free(bias), free(qf), free(qt), free(dWf), free(dWt);
 }
 
-/* ---- SVDF integer --------------------------------------------------------- */
+/* ---- SVDF integer ---------------------------------------------------------
+ */
 
 /* TensorFlow Lite's quantized multiplier: real = m * 2^(shift - 31). */
 static void t_quant_mult(double real, int32_t *m, int *shift) {
@@ -587,12 +626,14 @@ static void test_svdf_integer(int B, int I, int F, int M, int rank,
   int32_t *bias = malloc(sizeof(int32_t) * (size_t)U);
   for (int i = 0; i < F * I; i++) wf[i] = (int8_t)lrintf(oo_randf(-127, 127));
   for (int i = 0; i < F * M; i++) wt[i] = (int16_t)lrintf(oo_randf(-300, 300));
-  for (int i = 0; i < U; i++) bias[i] = (int32_t)lrintf(oo_randf(-200000, 200000));
+  for (int i = 0; i < U; i++)
+    bias[i] = (int32_t)lrintf(oo_randf(-200000, 200000));
   const int steps = M + 2;
   int8_t **x = malloc(sizeof(int8_t *) * (size_t)steps);
   for (int k = 0; k < steps; k++) {
     x[k] = malloc((size_t)B * I);
-    for (int i = 0; i < B * I; i++) x[k][i] = (int8_t)lrintf(oo_randf(-128, 127));
+    for (int i = 0; i < B * I; i++)
+      x[k][i] = (int8_t)lrintf(oo_randf(-128, 127));
   }
   m_spec s;
   memset(&s, 0, sizeof s);
@@ -605,8 +646,8 @@ static void test_svdf_integer(int B, int I, int F, int M, int rank,
   t_spec ti = {TFLC_TT_INT8, {B, I}, 2, K_INPUT, NULL, s_in, zp_in};
   t_spec tw = {TFLC_TT_INT8, {F, I}, 2, K_CONST, wf, s_wf, 0};
   t_spec tt = {TFLC_TT_INT16, {F, M}, 2, K_CONST, wt, s_wt, 0};
-  t_spec tb = {TFLC_TT_INT32, {U}, 1, with_bias ? K_CONST : K_OMIT, bias,
-               s_in * s_wf, 0};
+  t_spec tb = {TFLC_TT_INT32, {U},         1, with_bias ? K_CONST : K_OMIT,
+               bias,          s_in * s_wf, 0};
   t_spec ts = {TFLC_TT_INT16, {B, F * M}, 2, K_VAR, NULL, s_state, 0};
   t_spec to = {TFLC_TT_INT8, {B, U}, 2, K_INPUT, NULL, s_out, zp_out};
   s.in[0] = ti, s.in[1] = tw, s.in[2] = tt, s.in[3] = tb, s.in[4] = ts;
@@ -675,19 +716,23 @@ done:
   free(wf), free(wt), free(bias);
 }
 
-/* ---- hybrid RNN ----------------------------------------------------------- */
+/* ---- hybrid RNN -----------------------------------------------------------
+ */
 
 static void test_rnn_hybrid(int asym) {
   const int T = 3, B = 2, I = 5, U = 4;
   char label[64];
   snprintf(label, sizeof label, "UNI_SEQ_RNN hybrid asym=%d", asym);
-  float *W = oo_rand_buf((size_t)U * I, -0.6f, 0.6f), *R = oo_rand_buf((size_t)U * U, -0.5f, 0.5f);
+  float *W = oo_rand_buf((size_t)U * I, -0.6f, 0.6f),
+        *R = oo_rand_buf((size_t)U * U, -0.5f, 0.5f);
   float *bias = oo_rand_buf(U, -0.3f, 0.3f);
   int8_t qW[20], qR[16];
   const float sw = 0.6f / 127, sr = 0.5f / 127;
   float dW[20], dR[16];
-  for (int i = 0; i < U * I; i++) qW[i] = (int8_t)lrintf(W[i] / sw), dW[i] = qW[i] * sw;
-  for (int i = 0; i < U * U; i++) qR[i] = (int8_t)lrintf(R[i] / sr), dR[i] = qR[i] * sr;
+  for (int i = 0; i < U * I; i++)
+    qW[i] = (int8_t)lrintf(W[i] / sw), dW[i] = qW[i] * sw;
+  for (int i = 0; i < U * U; i++)
+    qR[i] = (int8_t)lrintf(R[i] / sr), dR[i] = qR[i] * sr;
   float *x = oo_rand_buf((size_t)T * B * I, -1.0f, 1.0f);
   /* asymmetric quantization pays off for one-sided inputs */
   if (asym)
@@ -717,7 +762,7 @@ static void test_rnn_hybrid(int asym) {
     const void *in[1] = {x};
     CHECK_MSG(m_invoke(&r, in, 1) == 0, "%s: invoke: %s", label, r.err);
     double h[8] = {0}, y[24];
-    ref_dir p = {T, B, I, 0, U, TFLC_ACT_TANH, 1, 0, x, NULL, dW, NULL, dR,
+    ref_dir p = {T,    B, I, 0, U, TFLC_ACT_TANH, 1, 0, x, NULL, dW, NULL, dR,
                  bias, h, y, U, 0};
     ref_rnn(&p);
     check_out(&r, 0, y, (size_t)T * B * U, 0.03, label);
@@ -768,7 +813,7 @@ static void test_rnn_hybrid_no_input(int asym) {
   for (int k = 0; k < 3; k++) {
     const void *in[1] = {x};
     CHECK_MSG(m_invoke(&r, in, 1) == 0, "%s: invoke %d: %s", label, k, r.err);
-    ref_dir p = {1, B, 0, 0, U, TFLC_ACT_TANH, 1, 0, x, NULL, NULL, NULL, dR,
+    ref_dir p = {1,    B, 0, 0, U, TFLC_ACT_TANH, 1, 0, x, NULL, NULL, NULL, dR,
                  bias, h, y, U, 0};
     ref_rnn(&p);
     check_out(&r, 0, y, (size_t)B * U, 0.03, label);
@@ -814,12 +859,14 @@ static void test_errors(void) {
   m_spec s;
   base_rnn(&s, buf, buf, buf);
   s.in[1].shape[1] = 5;
-  m_expect_error(&s, "input weights (input 1) has shape [4, 5], expected [4, 3]",
+  m_expect_error(&s,
+                 "input weights (input 1) has shape [4, 5], expected [4, 3]",
                  "RNN weights vs input size");
   base_rnn(&s, buf, buf, buf);
   s.in[2].shape[1] = 3;
-  m_expect_error(&s, "recurrent weights (input 2) has shape [4, 3], expected [4, 4]",
-                 "RNN recurrent shape");
+  m_expect_error(
+      &s, "recurrent weights (input 2) has shape [4, 3], expected [4, 4]",
+      "RNN recurrent shape");
   base_rnn(&s, buf, buf, buf);
   s.in[3].shape[0] = 3;
   m_expect_error(&s, "bias (input 3) has shape [3]", "RNN bias");
@@ -876,7 +923,8 @@ static void test_errors(void) {
                  "BIDI bw state");
   s.in[8].shape[1] = 4;
   s.in[9].shape[0] = 3;
-  m_expect_error(&s, "aux input (input 9) has shape [3, 3, 2], expected [2, 3, ?]",
+  m_expect_error(&s,
+                 "aux input (input 9) has shape [3, 3, 2], expected [2, 3, ?]",
                  "BIDI aux input shape");
 
   /* SVDF */
@@ -886,7 +934,8 @@ static void test_errors(void) {
   m_expect_error(&s, "4 filters, not a multiple of rank 3", "SVDF rank");
   base_svdf(&s, buf, buf, 1);
   s.in[4].shape[1] = 6;
-  m_expect_error(&s, "activation state (input 4) has shape [1, 6], expected [1, 8]",
+  m_expect_error(&s,
+                 "activation state (input 4) has shape [1, 6], expected [1, 8]",
                  "SVDF state size");
   base_svdf(&s, buf, buf, 1);
   s.in[4].kind = K_INPUT;
@@ -920,11 +969,13 @@ static void test_errors(void) {
   t_spec tt8 = {TFLC_TT_INT8, {4, 2}, 2, K_CONST, qb, 0.01f, 0};
   t_spec ts8 = {TFLC_TT_INT8, {1, 8}, 2, K_VAR, NULL, 0.8f, -50};
   t_spec to = {TFLC_TT_INT8, {1, 4}, 2, K_INPUT, NULL, 0.2f, -128};
-  s.in[0] = ti, s.in[1] = tw, s.in[2] = tt8, s.in[3] = tf(K_OMIT, NULL, 0, 0, 0, 0);
+  s.in[0] = ti, s.in[1] = tw, s.in[2] = tt8,
+  s.in[3] = tf(K_OMIT, NULL, 0, 0, 0, 0);
   s.in[4] = ts8;
   s.n_out = 1;
   s.out[0] = to;
-  m_expect_error(&s, "activation state (input 4) has type INT8", "SVDF int8 state");
+  m_expect_error(&s, "activation state (input 4) has type INT8",
+                 "SVDF int8 state");
   t_spec ts16 = {TFLC_TT_INT16, {1, 8}, 2, K_VAR, NULL, 0.004f, 0};
   s.in[4] = ts16;
   m_expect_error(&s, "weights_time (input 2) has type INT8, expected INT16",
@@ -956,8 +1007,8 @@ int main(void) {
   for (int tm = 0; tm <= 1; tm++)
     for (int merge = 0; merge <= 1; merge++)
       for (int aux = 0; aux <= 2; aux++)
-        test_birnn_case(tm, merge, aux, aux == 0 ? TFLC_ACT_TANH : TFLC_ACT_RELU,
-                        12, 0);
+        test_birnn_case(tm, merge, aux,
+                        aux == 0 ? TFLC_ACT_TANH : TFLC_ACT_RELU, 12, 0);
   test_birnn_case(1, 0, 0, TFLC_ACT_NONE, 9, 0);
   /* hybrid: INT8 weights, symmetric (1) and asymmetric (2) inputs */
   test_birnn_case(0, 1, 1, TFLC_ACT_TANH, 12, 1);

@@ -26,7 +26,9 @@ static void test_segment_sum(void) {
   for (int i = 0; i < 5; i++)
     for (int j = 0; j < 3; j++) want[ids[i] * 3 + j] += x[i * 3 + j];
   oo_tensor ins[2] = {oo_in(F32, ds, 2, x), oo_const(I32, is, 1, ids)};
-  oo_op op = {.op = TFLC_OP_SEGMENT_SUM, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_SEGMENT_SUM,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, os, 2)};
   oo_run_expect(&op, os, 2, want, sizeof want, "segment_sum const ids");
   ins[1] = oo_in(I32, is, 1, ids);
@@ -52,7 +54,7 @@ static void test_segment_sum(void) {
   oo_expect_invoke_error(&op, "must be sorted", "segment_sum unsorted dynamic");
   ins[1] = oo_in(I32, is, 1, neg);
   oo_expect_invoke_error(&op, "segment id -1 (element 0) is negative",
-                      "segment_sum negative");
+                         "segment_sum negative");
   int32_t huge[5] = {0, 0, 0, 0, 2000000000};
   ins[1] = oo_in(I32, is, 1, huge);
   oo_expect_invoke_error(&op, "exceed", "segment_sum huge id");
@@ -103,7 +105,8 @@ static void unsorted_case(int is_int, const int *ds, int dr, const int32_t *ids,
   int orank = 1 + dr - ir;
   for (int k = 0; k < 4; k++) {
     double acc[64];
-    for (size_t e = 0; e < (size_t)nseg * inner; e++) acc[e] = seg_init(k, is_int);
+    for (size_t e = 0; e < (size_t)nseg * inner; e++)
+      acc[e] = seg_init(k, is_int);
     for (size_t r = 0; r < rows; r++) {
       if (ids[r] < 0) continue;
       for (size_t j = 0; j < inner; j++) {
@@ -121,12 +124,14 @@ static void unsorted_case(int is_int, const int *ds, int dr, const int32_t *ids,
         oo_in(is_int ? I32 : F32, ds, dr, is_int ? (const void *)xi : xf),
         oo_const(I32, is, ir, ids),
         ns_const ? oo_const(I32, NULL, 0, &nseg) : oo_in(I32, NULL, 0, &nseg)};
-    oo_op op = {.op = seg_ops[k], .inputs = ins, .n_inputs = 3,
+    oo_op op = {.op = seg_ops[k],
+                .inputs = ins,
+                .n_inputs = 3,
                 .out = oo_out_t(is_int ? I32 : F32, os, orank)};
     char lab[96];
     snprintf(lab, sizeof lab, "%s op %d", label, k);
     oo_run_expect(&op, os, orank, is_int ? (const void *)wi : wf,
-               (size_t)nseg * inner * 4, lab);
+                  (size_t)nseg * inner * 4, lab);
   }
 }
 
@@ -147,9 +152,12 @@ static void test_unsorted_segment(void) {
   int os[2] = {5, 2};
   oo_tensor ins[3] = {oo_in(F32, ds, 2, x), oo_const(I32, is, 1, bad),
                       oo_const(I32, NULL, 0, &five)};
-  oo_op op = {.op = TFLC_OP_UNSORTED_SEGMENT_SUM, .inputs = ins, .n_inputs = 3,
+  oo_op op = {.op = TFLC_OP_UNSORTED_SEGMENT_SUM,
+              .inputs = ins,
+              .n_inputs = 3,
               .out = oo_out_t(F32, os, 2)};
-  oo_expect_error(&op, "segment id 5 (element 2 of segment_ids) is out of range",
+  oo_expect_error(&op,
+                  "segment id 5 (element 2 of segment_ids) is out of range",
                   "unsorted id range");
   ins[1] = oo_in(I32, is, 1, bad);
   oo_expect_invoke_error(&op, "segment id 5 (element 2", "unsorted id dynamic");
@@ -222,8 +230,13 @@ static int run_random(int32_t code, int64_t seed, int64_t seed2, int n,
   random_opts(f, seed, seed2);
   oo_tensor ins[1] = {dynamic ? oo_in(I32, ss, 1, shape)
                               : oo_const(I32, ss, 1, shape)};
-  oo_op op = {.op = code, .bo = TFLC_BO_RANDOM, .fields = f, .n_fields = 2,
-              .inputs = ins, .n_inputs = 1, .out = oo_out_t(F32, os, 2)};
+  oo_op op = {.op = code,
+              .bo = TFLC_BO_RANDOM,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 1,
+              .out = oo_out_t(F32, os, 2)};
   oo_run r;
   const TfLiteTensor *t = oo_run_op(&op, &r, "random");
   int ok = t && oo_check_shape(t, os, 2, "random shape");
@@ -283,8 +296,8 @@ static void test_random_uniform(void) {
 
 static void test_random_normal(void) {
   int n = 4001; /* odd: the last Box-Muller pair is cut */
-  CHECK(run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 123, 456, n, 0, buf_a,
-                   buf_b));
+  CHECK(
+      run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 123, 456, n, 0, buf_a, buf_b));
   double mean, var;
   moments(buf_a, n, &mean, &var);
   CHECK_NEAR(mean, 0.0, 0.08);
@@ -297,11 +310,11 @@ static void test_random_normal(void) {
   CHECK(finite);
   CHECK_NEAR((double)beyond2 / n, 0.0455, 0.015); /* P(|z| > 2) */
   CHECK(memcmp(buf_a, buf_b, (size_t)n * 4) != 0);
-  CHECK(run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 123, 456, n, 1, buf_c,
-                   NULL));
+  CHECK(
+      run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 123, 456, n, 1, buf_c, NULL));
   CHECK(memcmp(buf_a, buf_c, (size_t)n * 4) == 0);
-  CHECK(run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 124, 456, n, 0, buf_c,
-                   NULL));
+  CHECK(
+      run_random(TFLC_OP_RANDOM_STANDARD_NORMAL, 124, 456, n, 0, buf_c, NULL));
   CHECK(memcmp(buf_a, buf_c, (size_t)n * 4) != 0);
   /* Errors: huge shape, wrong output type, 2-D shape input. */
   int32_t huge[2] = {1 << 20, 1 << 12};
@@ -309,8 +322,12 @@ static void test_random_normal(void) {
   tflc_opt_field f[2];
   random_opts(f, 1, 2);
   oo_tensor ins[1] = {oo_const(I32, ss, 1, huge)};
-  oo_op op = {.op = TFLC_OP_RANDOM_STANDARD_NORMAL, .bo = TFLC_BO_RANDOM,
-              .fields = f, .n_fields = 2, .inputs = ins, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_RANDOM_STANDARD_NORMAL,
+              .bo = TFLC_BO_RANDOM,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 1,
               .out = oo_out_t(F32, os, 2)};
   oo_expect_error(&op, "exceed", "random huge");
   ins[0] = oo_in(I32, ss, 1, huge);
@@ -332,11 +349,15 @@ static int run_multinomial(int8_t out_tt, int64_t seed, int ns_const,
   int ls[2] = {2, 3}, os[2] = {2, ns};
   tflc_opt_field f[2];
   random_opts(f, seed, 7);
-  oo_tensor ins[2] = {oo_in(F32, ls, 2, logits),
-                      ns_const ? oo_const(I32, NULL, 0, &ns)
-                               : oo_in(I32, NULL, 0, &ns)};
-  oo_op op = {.op = TFLC_OP_MULTINOMIAL, .bo = TFLC_BO_RANDOM, .fields = f,
-              .n_fields = 2, .inputs = ins, .n_inputs = 2,
+  oo_tensor ins[2] = {
+      oo_in(F32, ls, 2, logits),
+      ns_const ? oo_const(I32, NULL, 0, &ns) : oo_in(I32, NULL, 0, &ns)};
+  oo_op op = {.op = TFLC_OP_MULTINOMIAL,
+              .bo = TFLC_BO_RANDOM,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(out_tt, os, 2)};
   oo_run r;
   const TfLiteTensor *t = oo_run_op(&op, &r, "multinomial");
@@ -380,7 +401,9 @@ static void test_multinomial(void) {
   int ls[2] = {1, 3}, os[2] = {1, 1};
   int32_t neg = -3, huge = 1 << 30;
   oo_tensor ins[2] = {oo_in(F32, ls, 2, logits), oo_const(I32, NULL, 0, &neg)};
-  oo_op op = {.op = TFLC_OP_MULTINOMIAL, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_MULTINOMIAL,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(I64, os, 2)};
   oo_expect_error(&op, "num_samples is negative", "multinomial negative");
   ins[1] = oo_in(I32, NULL, 0, &huge);

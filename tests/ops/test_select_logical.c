@@ -60,8 +60,9 @@ static void logical_case(int32_t op, const int *sa, int ra, const int *sb,
         y = b[ot_bcast_index(i, so, ro, sb, rb)];
     want[i] = (uint8_t)(op == TFLC_OP_LOGICAL_AND ? (x && y) : (x || y));
   }
-  oo_tensor ins[2] = {oo_in(BOOL, sa, ra, a), b_const ? oo_const(BOOL, sb, rb, b)
-                                                     : oo_in(BOOL, sb, rb, b)};
+  oo_tensor ins[2] = {oo_in(BOOL, sa, ra, a), b_const
+                                                  ? oo_const(BOOL, sb, rb, b)
+                                                  : oo_in(BOOL, sb, rb, b)};
   oo_op c = {
       .op = op, .inputs = ins, .n_inputs = 2, .out = oo_out_t(BOOL, so, ro)};
   char label[64];

@@ -44,8 +44,7 @@ static void fill(int8_t tt, void *buf, size_t n) {
  * ranks[k]) and bytes want[k]. */
 static void mo_expect(const oo_op *c, const oo_tensor *outs, int n_out,
                       const int *const *shapes, const int *ranks,
-                      const void *const *want, size_t elem,
-                      const char *label) {
+                      const void *const *want, size_t elem, const char *label) {
   oo_run r;
   if (oo_build_ext(c, OO_OUTS(outs, n_out), &r) != 0) {
     CHECK_MSG(0, "%s: build failed: %s", label, r.err);
@@ -140,7 +139,8 @@ static void test_squeeze(void) {
   /* errors */
   static const int32_t d1[1] = {1}, d4[1] = {4};
   f = tm_opt_vec_i32(0, d1, 1);
-  oo_expect_error(&op, "cannot squeeze dimension 1 of size 3", "squeeze size 3");
+  oo_expect_error(&op, "cannot squeeze dimension 1 of size 3",
+                  "squeeze size 3");
   f = tm_opt_vec_i32(0, d4, 1);
   oo_expect_error(&op, "squeeze_dims[0] = 4 is out of range", "squeeze range");
 }
@@ -231,9 +231,12 @@ static void test_transpose(void) {
       for (int i = 0; i < rank; i++) dims[i] = dims6[(i + v) % 6];
       /* perm: reversal, rotation, or a swap of the first and last */
       for (int i = 0; i < rank; i++) {
-        if (v == 0) perm[i] = rank - 1 - i;
-        else if (v == 1) perm[i] = (i + 1) % rank;
-        else perm[i] = i;
+        if (v == 0)
+          perm[i] = rank - 1 - i;
+        else if (v == 1)
+          perm[i] = (i + 1) % rank;
+        else
+          perm[i] = i;
       }
       if (v == 2 && rank > 1) {
         perm[0] = rank - 1;
@@ -276,7 +279,8 @@ static void test_transpose(void) {
               .out = oo_out_t(F32, s32, 2)};
   oo_run_expect(&op, s32, 2, xt, sizeof xt, "transpose 2x3");
   /* quantized int8 keeps its bytes */
-  static const int8_t q[6] = {-128, -1, 0, 1, 2, 127}, qt[6] = {-128, 1, -1, 2, 0, 127};
+  static const int8_t q[6] = {-128, -1, 0, 1, 2, 127},
+                      qt[6] = {-128, 1, -1, 2, 0, 127};
   float sc = 0.1f;
   int64_t zp = 3;
   oo_tensor qi[2] = {oo_in(I8, s23, 2, q), oo_const(I32, s2, 1, p10)};
@@ -303,7 +307,8 @@ static void test_transpose(void) {
   ins[1] = oo_const(I32, s2, 1, p12);
   oo_expect_error(&op, "perm[1] = 2 is out of range", "transpose range");
   ins[1] = oo_const(I32, s3, 1, p3);
-  oo_expect_error(&op, "perm input has 3 elements, expected 2", "transpose len");
+  oo_expect_error(&op, "perm input has 3 elements, expected 2",
+                  "transpose len");
   ins[1] = oo_in(I32, s2, 1, p00);
   oo_expect_invoke_error(&op, "perm is not a permutation",
                          "transpose dyn repeat");
@@ -333,8 +338,12 @@ static void test_split(void) {
     int32_t ax = axis;
     oo_tensor ins[2] = {idx_t(I32, s1, 0, &ax, k != 3), oo_in(F32, s263, 3, x)};
     tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I32, num);
-    oo_op op = {.op = TFLC_OP_SPLIT, .bo = TFLC_BO_SPLIT, .fields = &f,
-                .n_fields = 1, .inputs = ins, .n_inputs = 2};
+    oo_op op = {.op = TFLC_OP_SPLIT,
+                .bo = TFLC_BO_SPLIT,
+                .fields = &f,
+                .n_fields = 1,
+                .inputs = ins,
+                .n_inputs = 2};
     int od[3] = {2, 6, 3};
     od[a] /= num;
     oo_tensor outs[3];
@@ -363,8 +372,12 @@ static void test_split(void) {
   int64_t a0 = 0;
   oo_tensor bi[2] = {oo_const(I64, s1, 1, &a0), oo_in(I8, s4, 1, b)};
   tflc_opt_field f2 = tm_opt_int(0, TFLC_OPT_I32, 2);
-  oo_op opb = {.op = TFLC_OP_SPLIT, .bo = TFLC_BO_SPLIT, .fields = &f2,
-               .n_fields = 1, .inputs = bi, .n_inputs = 2};
+  oo_op opb = {.op = TFLC_OP_SPLIT,
+               .bo = TFLC_BO_SPLIT,
+               .fields = &f2,
+               .n_fields = 1,
+               .inputs = bi,
+               .n_inputs = 2};
   oo_tensor bo[2] = {oo_out_t(I8, s4, 1), oo_out_t(I8, s4, 1)};
   const int *bs[2] = {s2, s2};
   int br[2] = {1, 1};
@@ -384,8 +397,12 @@ static void test_split(void) {
   tflc_opt_field f4 = tm_opt_int(0, TFLC_OPT_I32, 4);
   int32_t ax1 = 1, ax3 = 3;
   oo_tensor ei[2] = {oo_const(I32, s1, 1, &ax1), oo_in(F32, s263, 3, x)};
-  oo_op ope = {.op = TFLC_OP_SPLIT, .bo = TFLC_BO_SPLIT, .fields = &f4,
-               .n_fields = 1, .inputs = ei, .n_inputs = 2};
+  oo_op ope = {.op = TFLC_OP_SPLIT,
+               .bo = TFLC_BO_SPLIT,
+               .fields = &f4,
+               .n_fields = 1,
+               .inputs = ei,
+               .n_inputs = 2};
   oo_tensor eo[4] = {oo_out_t(F32, s263, 3), oo_out_t(F32, s263, 3),
                      oo_out_t(F32, s263, 3), oo_out_t(F32, s263, 3)};
   oo_expect_error_ext(&ope, OO_OUTS(eo, 4),
@@ -418,8 +435,12 @@ static void test_split_v(void) {
               use64 ? (const void *)sz64 : (const void *)sz, !dyn),
         idx_t(I32, s1, 0, &ax, 1)};
     tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I32, 3);
-    oo_op op = {.op = TFLC_OP_SPLIT_V, .bo = TFLC_BO_SPLIT_V, .fields = &f,
-                .n_fields = 1, .inputs = ins, .n_inputs = 3};
+    oo_op op = {.op = TFLC_OP_SPLIT_V,
+                .bo = TFLC_BO_SPLIT_V,
+                .fields = &f,
+                .n_fields = 1,
+                .inputs = ins,
+                .n_inputs = 3};
     int lens[3] = {1, 2, 2};
     if (use64) {
       lens[0] = 2;
@@ -454,8 +475,12 @@ static void test_split_v(void) {
   oo_tensor ei[3] = {oo_in(I16, s25, 2, x), oo_const(I32, s3, 1, two_m1),
                      oo_const(I32, s1, 1, &ax1)};
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I32, 3);
-  oo_op ope = {.op = TFLC_OP_SPLIT_V, .bo = TFLC_BO_SPLIT_V, .fields = &f,
-               .n_fields = 1, .inputs = ei, .n_inputs = 3};
+  oo_op ope = {.op = TFLC_OP_SPLIT_V,
+               .bo = TFLC_BO_SPLIT_V,
+               .fields = &f,
+               .n_fields = 1,
+               .inputs = ei,
+               .n_inputs = 3};
   oo_tensor eo[3] = {oo_out_t(I16, s25, 2), oo_out_t(I16, s25, 2),
                      oo_out_t(I16, s25, 2)};
   oo_expect_error_ext(&ope, OO_OUTS(eo, 3), "more than one -1",
@@ -517,8 +542,12 @@ static void test_pack_unpack(void) {
     oo_tensor pin = oo_in(F32, od, 3, want);
     tflc_opt_field uf[2] = {tm_opt_int(0, TFLC_OPT_I32, 3),
                             tm_opt_int(1, TFLC_OPT_I32, axis)};
-    oo_op uop = {.op = TFLC_OP_UNPACK, .bo = TFLC_BO_UNPACK, .fields = uf,
-                 .n_fields = 2, .inputs = &pin, .n_inputs = 1};
+    oo_op uop = {.op = TFLC_OP_UNPACK,
+                 .bo = TFLC_BO_UNPACK,
+                 .fields = uf,
+                 .n_fields = 2,
+                 .inputs = &pin,
+                 .n_inputs = 1};
     oo_tensor uo[3] = {oo_out_t(F32, s23, 2), oo_out_t(F32, s23, 2),
                        oo_out_t(F32, s23, 2)};
     const int *us[3] = {s23, s23, s23};
@@ -588,8 +617,12 @@ static void test_pack_unpack(void) {
   oo_tensor zin = oo_in(F32, s203, 3, NULL);
   tflc_opt_field uf[2] = {tm_opt_int(0, TFLC_OPT_I32, 2),
                           tm_opt_int(1, TFLC_OPT_I32, 0)};
-  oo_op uz = {.op = TFLC_OP_UNPACK, .bo = TFLC_BO_UNPACK, .fields = uf,
-              .n_fields = 2, .inputs = &zin, .n_inputs = 1};
+  oo_op uz = {.op = TFLC_OP_UNPACK,
+              .bo = TFLC_BO_UNPACK,
+              .fields = uf,
+              .n_fields = 2,
+              .inputs = &zin,
+              .n_inputs = 1};
   oo_tensor zo[2] = {oo_out_t(F32, s03, 2), oo_out_t(F32, s03, 2)};
   const int *zs[2] = {s03, s03};
   int zr[2] = {2, 2};
@@ -935,8 +968,11 @@ static void test_reverse(void) {
 static void test_depth_space(void) {
   struct {
     int n, h, w, c, bs;
-  } cases[] = {{1, 1, 1, 4, 2}, {2, 2, 3, 8, 2}, {1, 2, 1, 18, 3},
-               {1, 3, 2, 1, 1}, {0, 2, 2, 4, 2}};
+  } cases[] = {{1, 1, 1, 4, 2},
+               {2, 2, 3, 8, 2},
+               {1, 2, 1, 18, 3},
+               {1, 3, 2, 1, 1},
+               {0, 2, 2, 4, 2}};
   for (int k = 0; k < 5; k++) {
     int n = cases[k].n, h = cases[k].h, w = cases[k].w, c = cases[k].c;
     int bs = cases[k].bs, co = c / (bs * bs);
@@ -1015,7 +1051,8 @@ static void test_depth_space(void) {
                .inputs = &si,
                .n_inputs = 1,
                .out = oo_out_t(F32, s1114, 4)};
-  oo_expect_error(&op2, "height 1 and width 1 must be multiples of block_size 2",
+  oo_expect_error(&op2,
+                  "height 1 and width 1 must be multiples of block_size 2",
                   "space_to_depth divisible");
   op2.fields = &f0;
   oo_expect_error(&op2, "block_size 0 is invalid", "space_to_depth bs 0");
@@ -1192,12 +1229,14 @@ static void test_space_batch(void) {
                .inputs = bi,
                .n_inputs = 3,
                .out = oo_out_t(F32, s1221, 4)};
-  oo_expect_error(&opb, "batch 1 is not a multiple of the block_shape product 4",
+  oo_expect_error(&opb,
+                  "batch 1 is not a multiple of the block_shape product 4",
                   "batch_to_space batch");
   static const int32_t crop_big[4] = {1, 2, 0, 0}, b11[2] = {1, 1};
   bi[1] = oo_const(I32, s2, 1, b11);
   bi[2] = oo_const(I32, s22, 2, crop_big);
-  oo_expect_error(&opb, "crops of spatial dimension 0 (1 + 2) exceed its size 2",
+  oo_expect_error(&opb,
+                  "crops of spatial dimension 0 (1 + 2) exceed its size 2",
                   "batch_to_space crops");
   bi[2] = oo_in(I32, s22, 2, crop_big);
   oo_expect_invoke_error(&opb, "exceed its size 2", "batch_to_space dyn crops");
@@ -1265,7 +1304,8 @@ static void test_mirror_pad(void) {
   /* hand check: [1,2,3] pads (2,2): REFLECT 3,2,1,2,3,2,1; SYMMETRIC
    * 2,1,1,2,3,3,2 */
   static const float x[3] = {1, 2, 3};
-  static const float wr[7] = {3, 2, 1, 2, 3, 2, 1}, ws[7] = {2, 1, 1, 2, 3, 3, 2};
+  static const float wr[7] = {3, 2, 1, 2, 3, 2, 1},
+                     ws[7] = {2, 1, 1, 2, 3, 3, 2};
   static const int s3[1] = {3}, s7[1] = {7}, s12[2] = {1, 2};
   static const int32_t p22[2] = {2, 2}, p32[2] = {3, 0};
   oo_tensor ins[2] = {oo_in(F32, s3, 1, x), oo_const(I32, s12, 2, p22)};
@@ -1286,8 +1326,9 @@ static void test_mirror_pad(void) {
   static const int s6[1] = {6};
   oo_run_expect(&op, s6, 1, w6, sizeof w6, "mirror_pad symmetric full");
   f = tm_opt_int(0, TFLC_OPT_I8, 0);
-  oo_expect_error(&op, "paddings of dimension 0 (3, 0) must be in [0, 2] for "
-                       "REFLECT mode",
+  oo_expect_error(&op,
+                  "paddings of dimension 0 (3, 0) must be in [0, 2] for "
+                  "REFLECT mode",
                   "mirror_pad reflect too big");
   f = tm_opt_int(0, TFLC_OPT_I8, 2);
   oo_expect_error(&op, "mode 2 is not supported", "mirror_pad mode");

@@ -23,7 +23,9 @@ static void test_reshape(void) {
   /* Constant int32 shape input with -1. */
   static const int32_t shp[2] = {2, -1};
   oo_tensor ins[2] = {oo_in(F32, s234, 3, data), oo_const(I32, s2, 1, shp)};
-  oo_op op = {.op = TFLC_OP_RESHAPE, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_RESHAPE,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, s2_12, 2)};
   oo_run_expect(&op, s2_12, 2, data, sizeof data, "reshape const shape");
 
@@ -40,8 +42,12 @@ static void test_reshape(void) {
   /* From ReshapeOptions new_shape, one input. */
   static const int32_t ns[3] = {4, -1, 3};
   tflc_opt_field f = tm_opt_vec_i32(0, ns, 3);
-  oo_op op2 = {.op = TFLC_OP_RESHAPE, .bo = TFLC_BO_RESHAPE, .fields = &f,
-               .n_fields = 1, .inputs = ins, .n_inputs = 1,
+  oo_op op2 = {.op = TFLC_OP_RESHAPE,
+               .bo = TFLC_BO_RESHAPE,
+               .fields = &f,
+               .n_fields = 1,
+               .inputs = ins,
+               .n_inputs = 1,
                .out = oo_out_t(F32, s423, 3)};
   oo_run_expect(&op2, s423, 3, data, sizeof data, "reshape new_shape");
 
@@ -56,8 +62,11 @@ static void test_reshape(void) {
   static const int32_t shp_rt2[2] = {3, -1};
   static const int s38[2] = {3, 8};
   ins3[1] = oo_in(I32, s2, 1, shp_rt2);
-  oo_run_expect(&op3, s38, 2, data, sizeof data, "reshape runtime beats option");
-  oo_op op3b = {.op = TFLC_OP_RESHAPE, .inputs = ins3, .n_inputs = 2,
+  oo_run_expect(&op3, s38, 2, data, sizeof data,
+                "reshape runtime beats option");
+  oo_op op3b = {.op = TFLC_OP_RESHAPE,
+                .inputs = ins3,
+                .n_inputs = 2,
                 .out = oo_out_t(F32, s423, 3)};
   oo_run_expect(&op3b, s38, 2, data, sizeof data, "reshape dynamic");
   /* New values at the next invoke give a new shape; bad values fail there. */
@@ -84,7 +93,9 @@ static void test_reshape(void) {
   }
 
   /* Neither: the model's output shape is kept. */
-  oo_op op4 = {.op = TFLC_OP_RESHAPE, .inputs = ins, .n_inputs = 1,
+  oo_op op4 = {.op = TFLC_OP_RESHAPE,
+               .inputs = ins,
+               .n_inputs = 1,
                .out = oo_out_t(F32, s64, 2)};
   oo_run_expect(&op4, s64, 2, data, sizeof data, "reshape model shape");
   static const int s55[2] = {5, 5};
@@ -98,9 +109,12 @@ static void test_reshape(void) {
   static const int32_t shp32[2] = {3, 2};
   float sc = 0.5f;
   int64_t zp = -3;
-  oo_tensor qi[2] = {oo_in(TFLC_TT_INT8, s6, 1, i8), oo_const(I32, s2, 1, shp32)};
+  oo_tensor qi[2] = {oo_in(TFLC_TT_INT8, s6, 1, i8),
+                     oo_const(I32, s2, 1, shp32)};
   oo_quant1(&qi[0], &sc, &zp);
-  oo_op op5 = {.op = TFLC_OP_RESHAPE, .inputs = qi, .n_inputs = 2,
+  oo_op op5 = {.op = TFLC_OP_RESHAPE,
+               .inputs = qi,
+               .n_inputs = 2,
                .out = oo_out_t(TFLC_TT_INT8, s32, 2)};
   oo_quant1(&op5.out, &sc, &zp);
   oo_run_expect(&op5, s32, 2, i8, 6, "reshape int8");
@@ -123,14 +137,20 @@ static void test_reshape(void) {
   float one = 42.0f;
   oo_tensor sc_in = oo_in(F32, s1, 1, &one);
   tflc_opt_field f0 = tm_opt_vec_i32(0, zero_shape, 1);
-  oo_op op6 = {.op = TFLC_OP_RESHAPE, .bo = TFLC_BO_RESHAPE, .fields = &f0,
-               .n_fields = 1, .inputs = &sc_in, .n_inputs = 1,
+  oo_op op6 = {.op = TFLC_OP_RESHAPE,
+               .bo = TFLC_BO_RESHAPE,
+               .fields = &f0,
+               .n_fields = 1,
+               .inputs = &sc_in,
+               .n_inputs = 1,
                .out = oo_out_t(F32, s1, 0)};
   oo_run_expect(&op6, s1, 0, &one, 4, "reshape legacy scalar");
   /* Empty shape input: also a scalar. */
   static const int s0[1] = {0};
   oo_tensor sc2[2] = {oo_in(F32, s1, 1, &one), oo_const(I32, s0, 1, NULL)};
-  oo_op op7 = {.op = TFLC_OP_RESHAPE, .inputs = sc2, .n_inputs = 2,
+  oo_op op7 = {.op = TFLC_OP_RESHAPE,
+               .inputs = sc2,
+               .n_inputs = 2,
                .out = oo_out_t(F32, s1, 0)};
   oo_run_expect(&op7, s1, 0, &one, 4, "reshape empty shape input");
 
@@ -138,7 +158,9 @@ static void test_reshape(void) {
   static const int s03[2] = {0, 3}, s30[2] = {3, 0}, s0_3[2] = {0, 3};
   static const int32_t m13[2] = {-1, 3}, m1_0[2] = {-1, 0}, z05[2] = {0, 5};
   oo_tensor zi[2] = {oo_in(F32, s30, 2, NULL), oo_const(I32, s2, 1, m13)};
-  oo_op op8 = {.op = TFLC_OP_RESHAPE, .inputs = zi, .n_inputs = 2,
+  oo_op op8 = {.op = TFLC_OP_RESHAPE,
+               .inputs = zi,
+               .n_inputs = 2,
                .out = oo_out_t(F32, s03, 2)};
   oo_run_expect(&op8, s0_3, 2, NULL, 0, "reshape zero-size -1");
   zi[1] = oo_const(I32, s2, 1, z05);
@@ -187,8 +209,7 @@ static void ref_concat(int n, const int *const *shapes, int rank, int axis,
 }
 
 static void concat_case(int8_t tt, int axis_opt, int act, int n_in,
-                        const int *const *shapes, int rank,
-                        const char *label) {
+                        const int *const *shapes, int rank, const char *label) {
   size_t elem = oo_tt_size(tt);
   int axis = axis_opt < 0 ? axis_opt + rank : axis_opt;
   int oshape[8];
@@ -220,15 +241,20 @@ static void concat_case(int8_t tt, int axis_opt, int act, int n_in,
     float *w = want;
     for (size_t i = 0; i < ocnt; i++) {
       float lo = act == TFLC_ACT_RELU_N1_TO_1 ? -1.0f : 0.0f;
-      float hi = act == TFLC_ACT_RELU6 ? 6.0f
-                 : act == TFLC_ACT_RELU_N1_TO_1 ? 1.0f : INFINITY;
+      float hi = act == TFLC_ACT_RELU6          ? 6.0f
+                 : act == TFLC_ACT_RELU_N1_TO_1 ? 1.0f
+                                                : INFINITY;
       w[i] = w[i] < lo ? lo : (w[i] > hi ? hi : w[i]);
     }
   }
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, axis_opt),
                          tm_opt_int(1, TFLC_OPT_I8, act)};
-  oo_op op = {.op = TFLC_OP_CONCATENATION, .bo = TFLC_BO_CONCATENATION,
-              .fields = f, .n_fields = 2, .inputs = ins, .n_inputs = n_in,
+  oo_op op = {.op = TFLC_OP_CONCATENATION,
+              .bo = TFLC_BO_CONCATENATION,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = n_in,
               .out = oo_out_t(tt, oshape, rank)};
   oo_run_expect(&op, oshape, rank, want, ocnt * elem, label);
   for (int k = 0; k < n_in; k++) free(datas[k]);
@@ -271,7 +297,9 @@ static void test_concat(void) {
                      oo_in(TFLC_TT_INT8, v2, 1, q2)};
   oo_quant1(&qi[0], &sc, &zp);
   oo_quant1(&qi[1], &sc, &zp);
-  oo_op op = {.op = TFLC_OP_CONCATENATION, .inputs = qi, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_CONCATENATION,
+              .inputs = qi,
+              .n_inputs = 2,
               .out = oo_out_t(TFLC_TT_INT8, so, 1)};
   oo_quant1(&op.out, &sc, &zp);
   oo_run_expect(&op, so, 1, qw, 5, "concat int8 same quant");
@@ -286,8 +314,12 @@ static void test_concat(void) {
   oo_tensor ei[2] = {oo_in(F32, m23, 2, fa), oo_in(F32, m23, 2, fb)};
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, 2),
                          tm_opt_int(1, TFLC_OPT_I8, 0)};
-  oo_op eop = {.op = TFLC_OP_CONCATENATION, .bo = TFLC_BO_CONCATENATION,
-               .fields = f, .n_fields = 2, .inputs = ei, .n_inputs = 2,
+  oo_op eop = {.op = TFLC_OP_CONCATENATION,
+               .bo = TFLC_BO_CONCATENATION,
+               .fields = f,
+               .n_fields = 2,
+               .inputs = ei,
+               .n_inputs = 2,
                .out = oo_out_t(F32, m43, 2)};
   oo_expect_error(&eop, "axis 2 is out of range for rank 2", "concat axis");
   f[0] = tm_opt_int(0, TFLC_OPT_I32, -3);
@@ -307,8 +339,7 @@ static void test_concat(void) {
   ei[1] = oo_in(F32, m23, 2, fb);
   eop.out = oo_out_t(F32, m43, 2);
   f[1] = tm_opt_int(1, TFLC_OPT_I8, TFLC_ACT_TANH);
-  oo_expect_error(&eop, "fused activation 4 is not supported",
-                  "concat tanh");
+  oo_expect_error(&eop, "fused activation 4 is not supported", "concat tanh");
   static const int sc0[1] = {1};
   oo_tensor scal[2] = {oo_in(F32, sc0, 0, fa), oo_in(F32, sc0, 0, fb)};
   f[1] = tm_opt_int(1, TFLC_OPT_I8, 0);
@@ -323,8 +354,8 @@ static void test_concat(void) {
 
 /* Reference: out[c] = in[c - before] when inside, else value. */
 static void ref_pad(const int *ishape, int rank, const int64_t *pads,
-                    const void *in, size_t elem, const void *value,
-                    void *out, int *oshape) {
+                    const void *in, size_t elem, const void *value, void *out,
+                    int *oshape) {
   for (int i = 0; i < rank; i++)
     oshape[i] = ishape[i] + (int)pads[2 * i] + (int)pads[2 * i + 1];
   size_t total = oo_count(oshape, rank);
@@ -359,8 +390,7 @@ static void check_pad(const pad_case *p, const char *label) {
   size_t cnt = oo_count(p->shape, p->rank);
   uint8_t *in = malloc(cnt * elem + 1);
   for (size_t i = 0; i < cnt * elem; i++) in[i] = (uint8_t)(oo_randf(0, 256));
-  if (p->tt == F32)
-    oo_fill_f32((float *)in, cnt, -5, 5);
+  if (p->tt == F32) oo_fill_f32((float *)in, cnt, -5, 5);
   int oshape[8];
   uint8_t dflt[8] = {0};
   if (p->scale > 0) {
@@ -384,9 +414,11 @@ static void check_pad(const pad_case *p, const char *label) {
   oo_tensor ins[3] = {
       oo_in(p->tt, p->shape, p->rank, in),
       oo_const(p->pads64 ? I64 : I32, pshape, 2,
-              p->pads64 ? (const void *)p->pads : (const void *)pads32),
+               p->pads64 ? (const void *)p->pads : (const void *)pads32),
       oo_in(p->tt, s1, 0, p->value)};
-  oo_op op = {.op = p->op, .inputs = ins, .n_inputs = p->value ? 3 : 2,
+  oo_op op = {.op = p->op,
+              .inputs = ins,
+              .n_inputs = p->value ? 3 : 2,
               .out = oo_out_t(p->tt, oshape, p->rank)};
   float sc = p->scale;
   if (p->scale > 0) {
@@ -404,17 +436,21 @@ static void test_pad(void) {
   static const float in[6] = {1, 2, 3, 4, 5, 6};
   static const int s23[2] = {2, 3}, s36[2] = {3, 6}, s22[2] = {2, 2};
   static const int32_t pads[4] = {1, 0, 2, 1};
-  static const float want[18] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 0,
-                                 0, 0, 4, 5, 6, 0};
+  static const float want[18] = {0, 0, 0, 0, 0, 0, 0, 0, 1,
+                                 2, 3, 0, 0, 0, 4, 5, 6, 0};
   oo_tensor ins[3] = {oo_in(F32, s23, 2, in), oo_const(I32, s22, 2, pads)};
-  oo_op op = {.op = TFLC_OP_PAD, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_PAD,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, s36, 2)};
   oo_run_expect_f32(&op, s36, 2, want, 18, 0, "pad hand");
   /* PADV2 with value 9.5. */
   float v = 9.5f;
   static const int s1[1] = {1};
   ins[2] = oo_in(F32, s1, 1, &v);
-  oo_op op2 = {.op = TFLC_OP_PADV2, .inputs = ins, .n_inputs = 3,
+  oo_op op2 = {.op = TFLC_OP_PADV2,
+               .inputs = ins,
+               .n_inputs = 3,
                .out = oo_out_t(F32, s36, 2)};
   float want2[18];
   for (int i = 0; i < 18; i++) want2[i] = want[i] == 0 ? 9.5f : want[i];
@@ -562,7 +598,8 @@ static void ref_gather(const int *ps, int pr, const void *params, size_t elem,
     for (int i = 0; i < bd; i++) ic[i] = c[i];
     for (int i = bd; i < ir; i++) ic[i] = c[axis + i - bd];
     pc[axis] = (int)idx[ot_ravel(ic, is, ir)];
-    for (int i = axis + 1; i < pr; i++) pc[i] = c[axis + (ir - bd) + i - axis - 1];
+    for (int i = axis + 1; i < pr; i++)
+      pc[i] = c[axis + (ir - bd) + i - axis - 1];
     memcpy((char *)out + k * elem,
            (const char *)params + ot_ravel(pc, ps, pr) * elem, elem);
   }
@@ -589,11 +626,15 @@ static void check_gather(int8_t tt, const int *ps, int pr, const int *is,
   ref_gather(ps, pr, params, elem, is, ir, idx, axis, bd, want, os, &orank);
   oo_tensor ins[2] = {oo_in(tt, ps, pr, params),
                       oo_in(idx64 ? I64 : I32, is, ir,
-                           idx64 ? (const void *)idx : (const void *)idx32)};
+                            idx64 ? (const void *)idx : (const void *)idx32)};
   tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, axis_opt),
                          tm_opt_int(1, TFLC_OPT_I32, bd_opt)};
-  oo_op op = {.op = TFLC_OP_GATHER, .bo = TFLC_BO_GATHER, .fields = f,
-              .n_fields = 2, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_GATHER,
+              .bo = TFLC_BO_GATHER,
+              .fields = f,
+              .n_fields = 2,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(tt, os, orank)};
   oo_run_expect(&op, os, orank, want, ocnt * elem, label);
   free(params);
@@ -607,7 +648,9 @@ static void test_gather(void) {
   static const int32_t idx[2] = {2, 0};
   static const float want[8] = {20, 21, 22, 23, 0, 1, 2, 3};
   oo_tensor ins[2] = {oo_in(F32, s34, 2, p), oo_in(I32, s2, 1, idx)};
-  oo_op op = {.op = TFLC_OP_GATHER, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_GATHER,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, s24, 2)};
   oo_run_expect_f32(&op, s24, 2, want, 8, 0, "gather hand (no options)");
   /* Constant indices. */
@@ -737,8 +780,8 @@ static oo_op resize_op(int32_t opc, int8_t tt, oo_tensor *ins,
                        int half, const int *oshape) {
   ins[0] = oo_in(tt, ishape, 4, in);
   ins[1] = oo_const(I32, size_shape, 1, size);
-  oo_op op = {.op = opc, .inputs = ins, .n_inputs = 2,
-              .out = oo_out_t(tt, oshape, 4)};
+  oo_op op = {
+      .op = opc, .inputs = ins, .n_inputs = 2, .out = oo_out_t(tt, oshape, 4)};
   if (opc == TFLC_OP_RESIZE_BILINEAR) {
     f[0] = tm_opt_int(2, TFLC_OPT_BOOL, align);
     f[1] = tm_opt_int(3, TFLC_OPT_BOOL, half);
@@ -776,8 +819,8 @@ static void check_resize(int32_t opc, int n, int h, int w, int c, int oh,
   }
   oo_tensor ins[2];
   tflc_opt_field f[2];
-  oo_op op = resize_op(opc, F32, ins, ishape, in, s2, size, f, align, half,
-                       oshape);
+  oo_op op =
+      resize_op(opc, F32, ins, ishape, in, s2, size, f, align, half, oshape);
   oo_run_expect_f32(&op, oshape, 4, want, ocnt, 1e-5, label);
   free(in);
   free(want);
@@ -793,22 +836,23 @@ static void test_resize(void) {
   tflc_opt_field f[2];
   /* Bilinear, align_corners: the corners are kept. */
   static const float want_ac[9] = {0, 0.5f, 1, 1, 1.5f, 2, 2, 2.5f, 3};
-  oo_op op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz3,
-                       f, 1, 0, s1331);
+  oo_op op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz3, f,
+                       1, 0, s1331);
   oo_run_expect_f32(&op, s1331, 4, want_ac, 9, 1e-6, "bilinear align hand");
   /* Bilinear 2x upscale, default: scale 0.5 -> x = 0, 0.5, 1, 1.5. */
   static const float want_up[16] = {0, 0.5f, 1, 1, 1, 1.5f, 2, 2,
                                     2, 2.5f, 3, 3, 2, 2.5f, 3, 3};
-  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0,
-                 0, s1441);
+  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0, 0,
+                 s1441);
   oo_run_expect_f32(&op, s1441, 4, want_up, 16, 1e-6, "bilinear 2x hand");
   /* half_pixel_centers 2x: x = -0.25 (clamped low), 0.25, 0.75, 1.25. */
-  static const float want_hp[16] = {0,    0.25f, 0.75f, 1,    0.5f, 0.75f,
-                                    1.25f, 1.5f, 1.5f,  1.75f, 2.25f, 2.5f,
-                                    2,    2.25f, 2.75f, 3};
-  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0,
-                 1, s1441);
-  oo_run_expect_f32(&op, s1441, 4, want_hp, 16, 1e-6, "bilinear half-pixel hand");
+  static const float want_hp[16] = {0,     0.25f, 0.75f, 1,     0.5f,  0.75f,
+                                    1.25f, 1.5f,  1.5f,  1.75f, 2.25f, 2.5f,
+                                    2,     2.25f, 2.75f, 3};
+  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0, 1,
+                 s1441);
+  oo_run_expect_f32(&op, s1441, 4, want_hp, 16, 1e-6,
+                    "bilinear half-pixel hand");
   /* Nearest 2x: each pixel repeated. */
   static const float want_nn[16] = {0, 0, 1, 1, 0, 0, 1, 1,
                                     2, 2, 3, 3, 2, 2, 3, 3};
@@ -830,8 +874,8 @@ static void test_resize(void) {
                                    100, 100, -128, -128, 100, 100, -128, -128};
   float sc = 0.1f;
   int64_t zp = 2;
-  op = resize_op(TFLC_OP_RESIZE_NEAREST_NEIGHBOR, TFLC_TT_INT8, ins, s1221,
-                 in8, s2, sz4, f, 0, 0, s1441);
+  op = resize_op(TFLC_OP_RESIZE_NEAREST_NEIGHBOR, TFLC_TT_INT8, ins, s1221, in8,
+                 s2, sz4, f, 0, 0, s1441);
   oo_quant1(&ins[0], &sc, &zp);
   oo_quant1(&op.out, &sc, &zp);
   oo_run_expect(&op, s1441, 4, want8, 16, "nearest int8");
@@ -839,8 +883,8 @@ static void test_resize(void) {
   /* Against the reference, all option combinations. */
   char label[96];
   for (int opi = 0; opi < 2; opi++) {
-    int32_t opc = opi ? TFLC_OP_RESIZE_NEAREST_NEIGHBOR
-                      : TFLC_OP_RESIZE_BILINEAR;
+    int32_t opc =
+        opi ? TFLC_OP_RESIZE_NEAREST_NEIGHBOR : TFLC_OP_RESIZE_BILINEAR;
     for (int align = 0; align <= 1; align++)
       for (int half = 0; half <= 1; half++) {
         if (!opi && align && half) continue;
@@ -859,17 +903,17 @@ static void test_resize(void) {
   }
 
   /* Errors. */
-  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 1,
-                 1, s1441);
+  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 1, 1,
+                 s1441);
   oo_expect_error(&op, "align_corners and half_pixel_centers cannot both",
                   "bilinear both");
-  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0,
-                 0, s1441);
+  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0, 0,
+                 s1441);
   /* A size from a graph input: read at invoke (dynamic output). */
   ins[1].is_const = 0;
   oo_run_expect_f32(&op, s1441, 4, want_up, 16, 1e-6, "bilinear runtime size");
-  op = resize_op(TFLC_OP_RESIZE_NEAREST_NEIGHBOR, F32, ins, s1221, in, s2,
-                 sz4, f, 0, 0, s1441);
+  op = resize_op(TFLC_OP_RESIZE_NEAREST_NEIGHBOR, F32, ins, s1221, in, s2, sz4,
+                 f, 0, 0, s1441);
   ins[1].is_const = 0;
   oo_run_expect_f32(&op, s1441, 4, want_nn, 16, 0, "nearest runtime size");
   ins[1].data = szneg_rt;
@@ -883,8 +927,8 @@ static void test_resize(void) {
     }
     oo_free(&r);
   }
-  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0,
-                 0, s1441);
+  op = resize_op(TFLC_OP_RESIZE_BILINEAR, F32, ins, s1221, in, s2, sz4, f, 0, 0,
+                 s1441);
   static const int s3[1] = {3};
   static const int32_t sz333[3] = {3, 3, 3};
   ins[1] = oo_const(I32, s3, 1, sz333);

@@ -12,7 +12,8 @@
 
 #include "support/op_test.h"
 
-/* ---- RFFT2D ---------------------------------------------------------------- */
+/* ---- RFFT2D ----------------------------------------------------------------
+ */
 
 /* Reference: X[u][v] = sum x[i][j] e^{-2 pi i (u i / H + v j / W)} over
  * the cropped / zero-padded input, for one [h, w] slice. */
@@ -180,7 +181,8 @@ static void test_rfft2d_errors(void) {
   }
 }
 
-/* ---- REAL / IMAG / COMPLEX_ABS --------------------------------------------- */
+/* ---- REAL / IMAG / COMPLEX_ABS ---------------------------------------------
+ */
 
 static void test_complex_parts(void) {
   enum { N = 12 };
@@ -236,8 +238,9 @@ static void test_complex_parts(void) {
     if (oo_run_op_ext(&op, &opx, &r, names[k])) {
       const double *y = (const double *)TfLiteTensorData(oo_out(&r, 0));
       for (int i = 0; i < 4; i++) {
-        const double want =
-            k == 0 ? zd[2 * i] : k == 1 ? zd[2 * i + 1] : hypot(zd[2 * i], zd[2 * i + 1]);
+        const double want = k == 0   ? zd[2 * i]
+                            : k == 1 ? zd[2 * i + 1]
+                                     : hypot(zd[2 * i], zd[2 * i + 1]);
         CHECK_NEAR(y[i], want, 1e-12 * (fabs(want) + 1));
       }
     }

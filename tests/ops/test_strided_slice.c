@@ -14,7 +14,7 @@
 #define F32 TFLC_TT_FLOAT32
 
 typedef struct ss_case {
-  int n;                  /* spec entries */
+  int n; /* spec entries */
   int64_t b[8], e[8], s[8];
   int bm, em, elm, nam, sam;
   int offset;
@@ -43,7 +43,8 @@ static int ref_range(int d, int64_t b, int64_t e, int64_t s, int bmask,
   else
     stop = e > hi ? hi : e;
   int n = 0;
-  for (int64_t i = start; s > 0 ? i < stop : i > stop; i += s) idx[n++] = (int)i;
+  for (int64_t i = start; s > 0 ? i < stop : i > stop; i += s)
+    idx[n++] = (int)i;
   return n;
 }
 
@@ -120,9 +121,8 @@ static void fill(int8_t tt, void *buf, size_t n) {
 
 /* Builds the op: index inputs of type itt, constant or not. */
 static oo_op make_op(int8_t tt, const int *dims, int rank, const void *data,
-                     const ss_case *c, int8_t itt, int is_const,
-                     oo_tensor *ins, tflc_opt_field *f, void *idx_store,
-                     int *len) {
+                     const ss_case *c, int8_t itt, int is_const, oo_tensor *ins,
+                     tflc_opt_field *f, void *idx_store, int *len) {
   *len = c->n;
   uint8_t *store = (uint8_t *)idx_store;
   size_t isz = itt == I64 ? 8 : 4;
@@ -137,8 +137,8 @@ static oo_op make_op(int8_t tt, const int *dims, int rank, const void *data,
         memcpy(dst + (size_t)i * isz, &v, 4);
       }
     }
-    oo_tensor t = {.tt = itt, .shape = len, .rank = 1, .data = dst,
-                   .is_const = is_const};
+    oo_tensor t = {
+        .tt = itt, .shape = len, .rank = 1, .data = dst, .is_const = is_const};
     ins[1 + k] = t;
   }
   oo_tensor t0 = {.tt = tt, .shape = dims, .rank = rank, .data = data};
@@ -150,8 +150,12 @@ static oo_op make_op(int8_t tt, const int *dims, int rank, const void *data,
   f[4] = tm_opt_int(4, TFLC_OPT_I32, c->sam);
   f[5] = tm_opt_int(5, TFLC_OPT_BOOL, c->offset);
   oo_tensor o = {.tt = tt, .shape = dims, .rank = rank};
-  oo_op op = {.op = TFLC_OP_STRIDED_SLICE, .bo = TFLC_BO_STRIDED_SLICE,
-              .fields = f, .n_fields = 6, .inputs = ins, .n_inputs = 4,
+  oo_op op = {.op = TFLC_OP_STRIDED_SLICE,
+              .bo = TFLC_BO_STRIDED_SLICE,
+              .fields = f,
+              .n_fields = 6,
+              .inputs = ins,
+              .n_inputs = 4,
               .out = o};
   return op;
 }
@@ -183,8 +187,8 @@ static void run_case(int8_t tt, const int *dims, int rank, const ss_case *c,
     tflc_opt_field f[6];
     uint8_t store[3 * 8 * 8];
     int len;
-    oo_op op = make_op(tt, dims, rank, in, c, itt, is_const, ins, f, store,
-                       &len);
+    oo_op op =
+        make_op(tt, dims, rank, in, c, itt, is_const, ins, f, store, &len);
     char lab[128];
     snprintf(lab, sizeof lab, "%s [%s %s]", label, itt == I64 ? "i64" : "i32",
              is_const ? "const" : "dynamic");
@@ -233,32 +237,46 @@ static void test_hand(void) {
     run_case(I32, D345, 3, &c, ws, 3, w, "basic ranges");
   }
   {
-    ss_case c = {.n = 3, .b = {1, 0, 3}, .e = {2, 0, 4}, .s = {1, 1, 1},
-                 .em = 2, .sam = 5};
+    ss_case c = {.n = 3,
+                 .b = {1, 0, 3},
+                 .e = {2, 0, 4},
+                 .s = {1, 1, 1},
+                 .em = 2,
+                 .sam = 5};
     static const int ws[1] = {4};
     static const int32_t w[4] = {23, 28, 33, 38};
     run_case(I32, D345, 3, &c, ws, 1, w, "shrink 0 and 2");
   }
   {
     /* x[-1, -1:, ::-2] */
-    ss_case c = {.n = 3, .b = {-1, -1, 0}, .e = {0, 0, 0}, .s = {1, 1, -2},
-                 .bm = 4, .em = 6, .sam = 1};
+    ss_case c = {.n = 3,
+                 .b = {-1, -1, 0},
+                 .e = {0, 0, 0},
+                 .s = {1, 1, -2},
+                 .bm = 4,
+                 .em = 6,
+                 .sam = 1};
     static const int ws[2] = {1, 3};
     static const int32_t w[3] = {59, 57, 55};
     run_case(I32, D345, 3, &c, ws, 2, w, "negative stride + shrink");
   }
   {
     /* x[..., 1] */
-    ss_case c = {.n = 2, .b = {0, 1}, .e = {0, 2}, .s = {1, 1}, .elm = 1,
-                 .sam = 2};
+    ss_case c = {
+        .n = 2, .b = {0, 1}, .e = {0, 2}, .s = {1, 1}, .elm = 1, .sam = 2};
     static const int ws[2] = {3, 4};
     static const int32_t w[12] = {1, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51, 56};
     run_case(I32, D345, 3, &c, ws, 2, w, "ellipsis then shrink");
   }
   {
     /* x[newaxis, 2, ..., newaxis] */
-    ss_case c = {.n = 4, .b = {0, 2, 0, 0}, .e = {0, 3, 0, 0},
-                 .s = {1, 1, 1, 1}, .elm = 4, .nam = 9, .sam = 2};
+    ss_case c = {.n = 4,
+                 .b = {0, 2, 0, 0},
+                 .e = {0, 3, 0, 0},
+                 .s = {1, 1, 1, 1},
+                 .elm = 4,
+                 .nam = 9,
+                 .sam = 2};
     static const int ws[4] = {1, 4, 5, 1};
     int32_t w[20];
     for (int i = 0; i < 20; i++) w[i] = 40 + i;
@@ -279,13 +297,11 @@ static void test_hand(void) {
     static const int ws3[1] = {3};
     static const int32_t w3[3] = {4, 3, 2};
     run_case(I32, d5, 1, &c3, ws3, 1, w3, "offset negative stride");
-    ss_case c4 = {.n = 1, .b = {1}, .e = {100}, .s = {2}, .offset = 1,
-                  .em = 0};
+    ss_case c4 = {.n = 1, .b = {1}, .e = {100}, .s = {2}, .offset = 1, .em = 0};
     static const int ws4[1] = {2};
     static const int32_t w4[2] = {1, 3};
     run_case(I32, d5, 1, &c4, ws4, 1, w4, "offset clamped");
-    ss_case c5 = {.n = 1, .b = {3}, .e = {0}, .s = {1}, .offset = 1,
-                  .em = 1};
+    ss_case c5 = {.n = 1, .b = {3}, .e = {0}, .s = {1}, .offset = 1, .em = 1};
     static const int ws5[1] = {2};
     static const int32_t w5[2] = {3, 4};
     run_case(I32, d5, 1, &c5, ws5, 1, w5, "offset with end_mask");
@@ -333,28 +349,61 @@ static void test_masks(void) {
   static const int d[4] = {2, 3, 4, 5};
   static const int8_t tts[4] = {F32, TFLC_TT_INT8, TFLC_TT_INT16, I64};
   const ss_case cases[] = {
-      {.n = 4, .b = {1, 2, 3, 4}, .e = {0, 0, 0, 0}, .s = {1, -1, 2, -2},
+      {.n = 4,
+       .b = {1, 2, 3, 4},
+       .e = {0, 0, 0, 0},
+       .s = {1, -1, 2, -2},
        .bm = 5},
-      {.n = 4, .b = {0, 2, 1, 4}, .e = {1, 0, 3, 1}, .s = {1, -1, 1, -1},
+      {.n = 4,
+       .b = {0, 2, 1, 4},
+       .e = {1, 0, 3, 1},
+       .s = {1, -1, 1, -1},
        .em = 10},
       {.n = 3, .b = {1, 0, 2}, .e = {2, 0, 5}, .s = {1, 1, 2}, .elm = 2},
       {.n = 2, .b = {0, 1}, .e = {0, 3}, .s = {1, 1}, .elm = 1},
       {.n = 2, .b = {1, 0}, .e = {2, 0}, .s = {1, 1}, .elm = 2},
       {.n = 3, .b = {0, 1, 0}, .e = {0, 2, 0}, .s = {1, 1, 1}, .nam = 5},
-      {.n = 4, .b = {1, -1, 2, 0}, .e = {2, 0, 3, 5}, .s = {1, 1, 1, 2},
+      {.n = 4,
+       .b = {1, -1, 2, 0},
+       .e = {2, 0, 3, 5},
+       .s = {1, 1, 1, 2},
        .sam = 7},
-      {.n = 4, .b = {-1, 0, 0, -2}, .e = {0, 0, 0, 0}, .s = {1, 1, -1, 1},
-       .bm = 6, .em = 6, .sam = 9},
-      {.n = 5, .b = {0, 1, 0, 0, 3}, .e = {0, 0, 0, 0, 4}, .s = {1, 1, 1, 1, 1},
-       .nam = 1, .elm = 4, .sam = 2, .em = 8},
-      {.n = 4, .b = {0, 0, 1, 0}, .e = {0, 0, 3, 0}, .s = {1, 1, 1, 1},
-       .elm = 2, .nam = 9},
+      {.n = 4,
+       .b = {-1, 0, 0, -2},
+       .e = {0, 0, 0, 0},
+       .s = {1, 1, -1, 1},
+       .bm = 6,
+       .em = 6,
+       .sam = 9},
+      {.n = 5,
+       .b = {0, 1, 0, 0, 3},
+       .e = {0, 0, 0, 0, 4},
+       .s = {1, 1, 1, 1, 1},
+       .nam = 1,
+       .elm = 4,
+       .sam = 2,
+       .em = 8},
+      {.n = 4,
+       .b = {0, 0, 1, 0},
+       .e = {0, 0, 3, 0},
+       .s = {1, 1, 1, 1},
+       .elm = 2,
+       .nam = 9},
       {.n = 3, .b = {-5, 1, 9}, .e = {7, -9, -9}, .s = {3, -1, -3}},
-      {.n = 4, .b = {0, 0, 0, 0}, .e = {5, 5, 5, 5}, .s = {1, 1, 1, 1},
-       .bm = 15, .em = 15},
+      {.n = 4,
+       .b = {0, 0, 0, 0},
+       .e = {5, 5, 5, 5},
+       .s = {1, 1, 1, 1},
+       .bm = 15,
+       .em = 15},
       {.n = 2, .b = {1, 1}, .e = {1, 2}, .s = {1, 2}, .offset = 1, .elm = 0},
-      {.n = 3, .b = {1, 0, -3}, .e = {0, 0, 2}, .s = {1, 1, 1}, .offset = 1,
-       .elm = 2, .sam = 1},
+      {.n = 3,
+       .b = {1, 0, -3},
+       .e = {0, 0, 2},
+       .s = {1, 1, 1},
+       .offset = 1,
+       .elm = 2,
+       .sam = 1},
       {.n = 1, .b = {0}, .e = {0}, .s = {1}, .elm = 1},
       {.n = 0},
   };
@@ -399,8 +448,13 @@ static void test_zero_size(void) {
   static const int d[3] = {2, 0, 3};
   ss_case c = {.n = 3, .b = {0, 0, 1}, .e = {2, 5, 3}, .s = {1, 1, 1}};
   run_case(F32, d, 3, &c, NULL, 0, NULL, "zero-size input");
-  ss_case c2 = {.n = 3, .b = {1, 0, 0}, .e = {2, 0, 0}, .s = {1, -1, 1},
-                .bm = 2, .em = 6, .sam = 1};
+  ss_case c2 = {.n = 3,
+                .b = {1, 0, 0},
+                .e = {2, 0, 0},
+                .s = {1, -1, 1},
+                .bm = 2,
+                .em = 6,
+                .sam = 1};
   run_case(F32, d, 3, &c2, NULL, 0, NULL, "zero-size input backward");
   static const int d2[2] = {3, 4};
   ss_case c3 = {.n = 2, .b = {2, 0}, .e = {1, 4}, .s = {1, 1}};
@@ -411,8 +465,8 @@ static void test_zero_size(void) {
 static void test_errors(void) {
   ss_case c = {.n = 3, .b = {0, 0, 0}, .e = {1, 1, 1}, .s = {1, 0, 1}};
   expect_error(D345, 3, &c, "strides[1] is zero", "stride zero");
-  ss_case c2 = {.n = 3, .b = {0, 0, 0}, .e = {1, 1, 1}, .s = {1, 1, 1},
-                .elm = 5};
+  ss_case c2 = {
+      .n = 3, .b = {0, 0, 0}, .e = {1, 1, 1}, .s = {1, 1, 1}, .elm = 5};
   expect_error(D345, 3, &c2, "ellipsis_mask 0x5 has more than one bit",
                "two ellipses");
   ss_case c3 = {.n = 2, .b = {3, 0}, .e = {4, 1}, .s = {1, 1}, .sam = 1};
@@ -422,8 +476,8 @@ static void test_errors(void) {
   ss_case c3b = {.n = 2, .b = {0, -5}, .e = {4, 1}, .s = {1, 1}, .sam = 2};
   expect_error(D345, 3, &c3b, "begin[1] = -5 is out of range",
                "shrink negative out of range");
-  ss_case c4 = {.n = 4, .b = {0, 0, 0, 0}, .e = {1, 1, 1, 1},
-                .s = {1, 1, 1, 1}};
+  ss_case c4 = {
+      .n = 4, .b = {0, 0, 0, 0}, .e = {1, 1, 1, 1}, .s = {1, 1, 1, 1}};
   expect_error(D345, 3, &c4, "indexes more dimensions than the input's 3",
                "too many entries");
   ss_case c5 = {.n = 1, .b = {1}, .e = {0}, .s = {-1}, .sam = 1};
@@ -439,8 +493,10 @@ static void test_errors(void) {
       {.tt = I32, .shape = s2, .rank = 1, .data = v2, .is_const = 1},
       {.tt = I32, .shape = s3, .rank = 1, .data = v3, .is_const = 1},
       {.tt = I32, .shape = s2, .rank = 1, .data = v3, .is_const = 1}};
-  oo_op op = {.op = TFLC_OP_STRIDED_SLICE, .bo = TFLC_BO_STRIDED_SLICE,
-              .inputs = ins, .n_inputs = 4,
+  oo_op op = {.op = TFLC_OP_STRIDED_SLICE,
+              .bo = TFLC_BO_STRIDED_SLICE,
+              .inputs = ins,
+              .n_inputs = 4,
               .out = {.tt = F32, .shape = D345, .rank = 3}};
   oo_expect_error(&op, "end input has 3 elements, expected 2", "end length");
   ins[2] = ins[3];

@@ -35,22 +35,25 @@ static size_t make_strbuf(uint8_t *buf, const char *const *s, int n) {
   return off;
 }
 
-static TfLiteStatus set_strings(TfLiteInterpreter *it, int tensor, const char *const *s, int n, const int *dims,
+static TfLiteStatus set_strings(TfLiteInterpreter *it, int tensor,
+                                const char *const *s, int n, const int *dims,
                                 int rank) {
   size_t lens[64];
   for (int i = 0; i < n; i++) lens[i] = strlen(s[i]);
   return TflcInterpreterSetTensorStrings(it, tensor, s, lens, n, dims, rank);
 }
 
-static void check_strings(const TfLiteTensor *t, const char *const *want, int n, const char *label) {
+static void check_strings(const TfLiteTensor *t, const char *const *want, int n,
+                          const char *label) {
   int got = TflcTensorStringCount(t);
   CHECK_MSG(got == n, "%s: %d strings, want %d", label, got, n);
   for (int i = 0; i < n && i < got; i++) {
     const char *p;
     size_t len;
     CHECK(TflcTensorGetString(t, i, &p, &len) == kTfLiteOk);
-    CHECK_MSG(len == strlen(want[i]) && memcmp(p, want[i], len) == 0, "%s: string %d is '%.*s', want '%s'", label,
-              i, (int)len, p, want[i]);
+    CHECK_MSG(len == strlen(want[i]) && memcmp(p, want[i], len) == 0,
+              "%s: string %d is '%.*s', want '%s'", label, i, (int)len, p,
+              want[i]);
   }
 }
 
@@ -88,7 +91,8 @@ static void test_reshape(void) {
   int s_in[2] = {2, 3}, s_out[2] = {3, 2}, s_shape[1] = {2};
   int32_t shape_v[2] = {3, -1};
   int in = tm_tensor(m, TFLC_TT_STRING, s_in, 2, "in");
-  int shape = tm_const(m, TFLC_TT_INT32, s_shape, 1, shape_v, sizeof shape_v, "shape");
+  int shape =
+      tm_const(m, TFLC_TT_INT32, s_shape, 1, shape_v, sizeof shape_v, "shape");
   int out = tm_tensor(m, TFLC_TT_STRING, s_out, 2, "out");
   int ins[2] = {in, shape};
   tm_op(m, TFLC_OP_RESHAPE, NULL, ins, 2, &out, 1, 0, NULL, 0);
@@ -108,8 +112,10 @@ static void test_reshape(void) {
     /* 4 strings cannot be reshaped to [3, -1]: an invoke error. */
     int s4[2] = {2, 2};
     CHECK(set_strings(r.it, in, s, 4, s4, 2) == kTfLiteOk);
-    CHECK(TfLiteInterpreterAllocateTensors(r.it) == kTfLiteOk); /* a new input shape */
-    CHECK_MSG(TfLiteInterpreterInvoke(r.it) != kTfLiteOk, "4 strings cannot be [3,-1]");
+    CHECK(TfLiteInterpreterAllocateTensors(r.it) ==
+          kTfLiteOk); /* a new input shape */
+    CHECK_MSG(TfLiteInterpreterInvoke(r.it) != kTfLiteOk,
+              "4 strings cannot be [3,-1]");
     CHECK_CONTAINS(r.err, "not a multiple of 3");
     /* Strings that do not fill the shape are refused by the API. */
     CHECK(set_strings(r.it, in, s, 5, s4, 2) != kTfLiteOk);
@@ -118,15 +124,16 @@ static void test_reshape(void) {
     CHECK(set_strings(r.it, in, e, 6, s_in, 2) == kTfLiteOk);
     CHECK(TfLiteInterpreterAllocateTensors(r.it) == kTfLiteOk);
     CHECK_MSG(TfLiteInterpreterInvoke(r.it) == kTfLiteOk, "%s", r.err);
-    check_strings(TfLiteInterpreterGetOutputTensor(r.it, 0), e, 6, "reshape empty strings");
+    check_strings(TfLiteInterpreterGetOutputTensor(r.it, 0), e, 6,
+                  "reshape empty strings");
   }
   run_close(&r);
 }
 
 /* ---- GATHER ---- */
 
-static void ref_gather(const char *const *params, const int *ps, int axis, const int32_t *idx, int nidx,
-                       const char **out) {
+static void ref_gather(const char *const *params, const int *ps, int axis,
+                       const int32_t *idx, int nidx, const char **out) {
   /* params 2-D [ps0, ps1]; idx 1-D. */
   int k = 0;
   if (axis == 0) {
@@ -139,7 +146,8 @@ static void ref_gather(const char *const *params, const int *ps, int axis, const
 }
 
 static void test_gather(int const_params) {
-  static const char *params[6] = {"alpha", "b", "", "delta", "epsilon-long-string", "f"};
+  static const char *params[6] = {
+      "alpha", "b", "", "delta", "epsilon-long-string", "f"};
   int ps[2] = {2, 3};
   for (int axis = 0; axis < 2; axis++) {
     int32_t idx[4] = {1, 0, 1, axis ? 2 : 1};
@@ -166,13 +174,15 @@ static void test_gather(int const_params) {
     run r = {0};
     CHECK_MSG(run_open(&r, b, size) == 0, "gather: %s", r.err);
     if (r.it) {
-      if (!const_params) CHECK(set_strings(r.it, p, params, 6, ps, 2) == kTfLiteOk);
+      if (!const_params)
+        CHECK(set_strings(r.it, p, params, 6, ps, 2) == kTfLiteOk);
       CHECK_MSG(TfLiteInterpreterInvoke(r.it) == kTfLiteOk, "%s", r.err);
       const char *want[12];
       ref_gather(params, ps, axis, idx, nidx, want);
       const TfLiteTensor *t = TfLiteInterpreterGetOutputTensor(r.it, 0);
       oo_check_shape(t, os, 2, "gather string");
-      check_strings(t, want, os[0] * os[1], const_params ? "gather const strings" : "gather strings");
+      check_strings(t, want, os[0] * os[1],
+                    const_params ? "gather const strings" : "gather strings");
     }
     run_close(&r);
   }
@@ -229,9 +239,11 @@ static void test_gather_errors(void) {
     b = tm_finish(m, &size);
     tm_free(m);
     memset(&r, 0, sizeof r);
-    int ok = run_open(&r, b, size) == 0 && TfLiteInterpreterInvoke(r.it) == kTfLiteOk;
+    int ok = run_open(&r, b, size) == 0 &&
+             TfLiteInterpreterInvoke(r.it) == kTfLiteOk;
     CHECK_MSG(!ok, "corrupt string buffer %d accepted", kind);
-    CHECK_CONTAINS(r.err, kind == 2 ? "holds 2 strings but its shape has 3" : "malformed string buffer");
+    CHECK_CONTAINS(r.err, kind == 2 ? "holds 2 strings but its shape has 3"
+                                    : "malformed string buffer");
     run_close(&r);
   }
 }
@@ -257,7 +269,8 @@ static void test_equal(void) {
       int tb = tm_tensor(m, TFLC_TT_STRING, sb, rb, "b");
       int out = tm_tensor(m, TFLC_TT_BOOL, sa, 2, "out");
       int ins[2] = {ta, tb};
-      tm_op(m, op ? TFLC_OP_NOT_EQUAL : TFLC_OP_EQUAL, NULL, ins, 2, &out, 1, 0, NULL, 0);
+      tm_op(m, op ? TFLC_OP_NOT_EQUAL : TFLC_OP_EQUAL, NULL, ins, 2, &out, 1, 0,
+            NULL, 0);
       tm_io(m, ins, 2, &out, 1);
       size_t size;
       uint8_t *bytes = tm_finish(m, &size);
@@ -274,7 +287,8 @@ static void test_equal(void) {
         for (int i = 0; got && i < 6; i++) {
           const char *y = sc == 0 ? bs[i % 3] : sc == 1 ? bs[0] : bs[i];
           bool eq = strcmp(a[i], y) == 0;
-          CHECK_MSG(got[i] == (op ? !eq : eq), "%s case %d element %d", op ? "NOT_EQUAL" : "EQUAL", sc, i);
+          CHECK_MSG(got[i] == (op ? !eq : eq), "%s case %d element %d",
+                    op ? "NOT_EQUAL" : "EQUAL", sc, i);
         }
       }
       run_close(&r);
@@ -322,7 +336,8 @@ static void test_string_input_model(const char *dir) {
     static const char *s2[3] = {"a", "bb", "ccc"};
     CHECK(set_strings(r.it, 2, s2, 3, dims, 2) == kTfLiteOk);
     CHECK_MSG(TfLiteInterpreterInvoke(r.it) == kTfLiteOk, "%s", r.err);
-    check_strings(TfLiteInterpreterGetOutputTensor(r.it, 0), s2, 3, "string_input_model again");
+    check_strings(TfLiteInterpreterGetOutputTensor(r.it, 0), s2, 3,
+                  "string_input_model again");
   }
   run_close(&r);
 }
@@ -335,7 +350,8 @@ static void test_string_input_model(const char *dir) {
  * and the string unchanged. */
 static void test_while_model(const char *dir) {
   char path[1024];
-  snprintf(path, sizeof path, "%s/litert/while_op_with_forwarding_input.tflite", dir);
+  snprintf(path, sizeof path, "%s/litert/while_op_with_forwarding_input.tflite",
+           dir);
   size_t size;
   uint8_t *b = read_file(path, &size);
   CHECK_MSG(b != NULL, "cannot read %s", path);
@@ -346,17 +362,20 @@ static void test_while_model(const char *dir) {
     const int ns[4] = {4, 1, 0, 7};
     for (int c = 0; c < 4; c++) {
       int32_t n = ns[c];
-      CHECK(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(r.it, 0), &n, 4) == kTfLiteOk);
+      CHECK(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(r.it, 0),
+                                       &n, 4) == kTfLiteOk);
       const char *s[1] = {c % 2 ? "forward me" : ""};
       int dims[1] = {1};
       CHECK(set_strings(r.it, 1, s, 1, dims, 1) == kTfLiteOk);
-      CHECK_MSG(TfLiteInterpreterInvoke(r.it) == kTfLiteOk, "while N=%d: %s", n, r.err);
+      CHECK_MSG(TfLiteInterpreterInvoke(r.it) == kTfLiteOk, "while N=%d: %s", n,
+                r.err);
       int k = n > 1 ? n - 1 : 0;
       const TfLiteTensor *a = TfLiteInterpreterGetOutputTensor(r.it, 0);
       const TfLiteTensor *bb = TfLiteInterpreterGetOutputTensor(r.it, 1);
       const TfLiteTensor *st = TfLiteInterpreterGetOutputTensor(r.it, 2);
       CHECK_EQ_INT(((const int32_t *)TfLiteTensorData(a))[0], 1 + k);
-      CHECK_EQ_INT(((const int32_t *)TfLiteTensorData(bb))[0], k > 0 ? k + 2 : 1);
+      CHECK_EQ_INT(((const int32_t *)TfLiteTensorData(bb))[0],
+                   k > 0 ? k + 2 : 1);
       check_strings(st, s, 1, "while forwarded string");
     }
   }

@@ -13,8 +13,8 @@
 #include "support/op_test.h"
 
 typedef struct case2d {
-  int n, h, w, c;  /* input NHWC */
-  int oc, kh, kw;  /* weights [oc, kh, kw, c] */
+  int n, h, w, c; /* input NHWC */
+  int oc, kh, kw; /* weights [oc, kh, kw, c] */
   int sh, sw, padding, act, bias;
 } case2d;
 
@@ -51,7 +51,8 @@ static void ref(const case2d *k, int oh, int ow, const float *in,
               int iy = ty / k->sh, ix = tx / k->sw;
               for (int c = 0; c < k->c; c++) {
                 double v = in[(((size_t)n * k->h + iy) * k->w + ix) * k->c + c];
-                double wv = wt[(((size_t)o * k->kh + ky) * k->kw + kx) * k->c + c];
+                double wv =
+                    wt[(((size_t)o * k->kh + ky) * k->kw + kx) * k->c + c];
                 s += v * wv;
                 m += fabs(v * wv);
               }
@@ -105,8 +106,8 @@ static int build(const case2d *k, const float *wt, const float *bias,
   g->r.bytes = tm_finish(m, &size);
   tm_free(m);
   if (!g->r.bytes) return -1;
-  g->r.model = TfLiteModelCreateWithErrorReporter(g->r.bytes, size, oo_report,
-                                                  g->r.err);
+  g->r.model =
+      TfLiteModelCreateWithErrorReporter(g->r.bytes, size, oo_report, g->r.err);
   if (!g->r.model) return -1;
   TfLiteInterpreterOptions *o = TfLiteInterpreterOptionsCreate();
   TfLiteInterpreterOptionsSetErrorReporter(o, oo_report, g->r.err);
@@ -123,7 +124,8 @@ static TfLiteStatus run(graph *g, const int32_t *oshape, const float *in,
   TfLiteTensor *x = TfLiteInterpreterGetInputTensor(g->r.it, 1);
   if (TfLiteTensorCopyFromBuffer(s, oshape, 4 * sizeof(int32_t)) != kTfLiteOk)
     return kTfLiteError;
-  if (nin && TfLiteTensorCopyFromBuffer(x, in, nin * sizeof(float)) != kTfLiteOk)
+  if (nin &&
+      TfLiteTensorCopyFromBuffer(x, in, nin * sizeof(float)) != kTfLiteOk)
     return kTfLiteError;
   return TfLiteInterpreterInvoke(g->r.it);
 }
@@ -158,8 +160,8 @@ static void check(const char *label, graph *g, const case2d *k, int oh, int ow,
 }
 
 static void test_dynamic(int with_relu) {
-  const case2d k = {2, 3, 4, 3, 5, 3, 3, 2, 2, TFLC_PADDING_SAME,
-                    TFLC_ACT_NONE, 1};
+  const case2d k = {2, 3, 4, 3, 5, 3, 3, 2, 2, TFLC_PADDING_SAME, TFLC_ACT_NONE,
+                    1};
   size_t nin = (size_t)k.n * k.h * k.w * k.c;
   size_t nw = (size_t)k.oc * k.kh * k.kw * k.c;
   float *in = malloc(nin * sizeof(float)), *wt = malloc(nw * sizeof(float));
@@ -175,8 +177,8 @@ static void test_dynamic(int with_relu) {
     /* Several output sizes, no AllocateTensors in between. */
     const int sizes[][2] = {{6, 8}, {5, 7}, {6, 8}, {9, 3}, {0, 0}, {1, 1}};
     for (int i = 0; i < 6; i++) {
-      snprintf(label, sizeof label, "dynamic%s %dx%d",
-               with_relu ? "+relu" : "", sizes[i][0], sizes[i][1]);
+      snprintf(label, sizeof label, "dynamic%s %dx%d", with_relu ? "+relu" : "",
+               sizes[i][0], sizes[i][1]);
       check(label, &g, &k, sizes[i][0], sizes[i][1], in, wt, bias, with_relu);
     }
     /* Bad values are reported at invoke. */
@@ -200,8 +202,8 @@ static void test_dynamic(int with_relu) {
 }
 
 static void test_dynamic_valid(void) {
-  const case2d k = {1, 4, 3, 2, 3, 2, 3, 3, 1, TFLC_PADDING_VALID,
-                    TFLC_ACT_RELU6, 0};
+  const case2d k = {
+      1, 4, 3, 2, 3, 2, 3, 3, 1, TFLC_PADDING_VALID, TFLC_ACT_RELU6, 0};
   size_t nin = (size_t)k.n * k.h * k.w * k.c;
   size_t nw = (size_t)k.oc * k.kh * k.kw * k.c;
   float *in = malloc(nin * sizeof(float)), *wt = malloc(nw * sizeof(float));

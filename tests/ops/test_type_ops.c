@@ -22,8 +22,12 @@ static void test_shape_rank(void) {
   float data[24] = {0};
   oo_tensor in = oo_in(F32, s234, 3, data);
   tflc_opt_field f = tm_opt_int(0, TFLC_OPT_I8, TFLC_TT_INT32);
-  oo_op op = {.op = TFLC_OP_SHAPE, .bo = TFLC_BO_SHAPE, .fields = &f,
-              .n_fields = 1, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_SHAPE,
+              .bo = TFLC_BO_SHAPE,
+              .fields = &f,
+              .n_fields = 1,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(I32, s3, 1)};
   static const int32_t want32[3] = {2, 3, 4};
   oo_run_expect(&op, s3, 1, want32, sizeof want32, "shape int32");
@@ -32,7 +36,9 @@ static void test_shape_rank(void) {
   static const int64_t want64[3] = {2, 3, 4};
   oo_run_expect(&op, s3, 1, want64, sizeof want64, "shape int64");
   /* No options: the output type decides. */
-  oo_op op2 = {.op = TFLC_OP_SHAPE, .inputs = &in, .n_inputs = 1,
+  oo_op op2 = {.op = TFLC_OP_SHAPE,
+               .inputs = &in,
+               .n_inputs = 1,
                .out = oo_out_t(I32, s3, 1)};
   oo_run_expect(&op2, s3, 1, want32, sizeof want32, "shape no options");
   /* Zero-size and scalar inputs, other input types. */
@@ -56,7 +62,9 @@ static void test_shape_rank(void) {
 
   /* RANK */
   in = oo_in(I8, s234, 3, NULL);
-  oo_op rk = {.op = TFLC_OP_RANK, .inputs = &in, .n_inputs = 1,
+  oo_op rk = {.op = TFLC_OP_RANK,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(I32, s3, 0)};
   int32_t three = 3, zero = 0, two = 2;
   oo_run_expect(&rk, s3, 0, &three, 4, "rank 3");
@@ -76,7 +84,9 @@ static void test_fill(void) {
   static const int32_t d23[2] = {2, 3};
   float v = 2.5f;
   oo_tensor ins[2] = {oo_const(I32, s2, 1, d23), oo_in(F32, s1, 0, &v)};
-  oo_op op = {.op = TFLC_OP_FILL, .inputs = ins, .n_inputs = 2,
+  oo_op op = {.op = TFLC_OP_FILL,
+              .inputs = ins,
+              .n_inputs = 2,
               .out = oo_out_t(F32, s23, 2)};
   float want[6];
   for (int i = 0; i < 6; i++) want[i] = 2.5f;
@@ -120,7 +130,7 @@ static void test_fill(void) {
   oo_expect_error(&op, "dimension 1 is negative (-1)", "fill negative");
   ins[0] = oo_in(I32, s2, 1, neg);
   oo_expect_invoke_error(&op, "dimension 1 is negative (-1)",
-                      "fill negative dynamic");
+                         "fill negative dynamic");
   ins[0] = oo_const(I32, s2, 1, d23);
   ins[1] = oo_in(I32, s2, 1, d23);
   oo_expect_error(&op, "value must be a scalar", "fill non-scalar value");
@@ -136,7 +146,9 @@ static void test_fill(void) {
   float x[6] = {1, 2, 3, 4, 5, 6};
   float zf[6] = {0};
   oo_tensor zin = oo_in(F32, s23, 2, x);
-  oo_op zl = {.op = TFLC_OP_ZEROS_LIKE, .inputs = &zin, .n_inputs = 1,
+  oo_op zl = {.op = TFLC_OP_ZEROS_LIKE,
+              .inputs = &zin,
+              .n_inputs = 1,
               .out = oo_out_t(F32, s23, 2)};
   oo_run_expect(&zl, s23, 2, zf, sizeof zf, "zeros_like f32");
   int64_t xl[6] = {1, 2, 3, 4, 5, 6}, zl64[6] = {0};
@@ -163,10 +175,12 @@ static void range_case_i32(int32_t s, int32_t l, int32_t d, int dynamic,
   int32_t vals[3] = {s, l, d};
   oo_tensor ins[3];
   for (int i = 0; i < 3; i++)
-    ins[i] = dynamic ? oo_in(I32, s1, 0, &vals[i])
-                     : oo_const(I32, s1, 0, &vals[i]);
+    ins[i] =
+        dynamic ? oo_in(I32, s1, 0, &vals[i]) : oo_const(I32, s1, 0, &vals[i]);
   static const int s0[1] = {0};
-  oo_op op = {.op = TFLC_OP_RANGE, .inputs = ins, .n_inputs = 3,
+  oo_op op = {.op = TFLC_OP_RANGE,
+              .inputs = ins,
+              .n_inputs = 3,
               .out = oo_out_t(I32, s0, 1)};
   int32_t want[64];
   int n = 0;
@@ -188,7 +202,9 @@ static void test_range(void) {
   float fv[3] = {0.5f, 2.0f, 0.4f};
   oo_tensor fins[3] = {oo_in(F32, s1, 0, &fv[0]), oo_const(F32, s1, 0, &fv[1]),
                        oo_const(F32, s1, 0, &fv[2])};
-  oo_op fop = {.op = TFLC_OP_RANGE, .inputs = fins, .n_inputs = 3,
+  oo_op fop = {.op = TFLC_OP_RANGE,
+               .inputs = fins,
+               .n_inputs = 3,
                .out = oo_out_t(F32, s0, 1)};
   float fw[4];
   float acc = 0.5f;
@@ -197,27 +213,35 @@ static void test_range(void) {
   oo_run_expect(&fop, s4, 1, fw, sizeof fw, "range float");
   /* int64. */
   int64_t lv[3] = {5000000000LL, 5000000010LL, 4};
-  oo_tensor lins[3] = {oo_const(I64, s1, 0, &lv[0]), oo_const(I64, s1, 0, &lv[1]),
+  oo_tensor lins[3] = {oo_const(I64, s1, 0, &lv[0]),
+                       oo_const(I64, s1, 0, &lv[1]),
                        oo_const(I64, s1, 0, &lv[2])};
-  oo_op lop = {.op = TFLC_OP_RANGE, .inputs = lins, .n_inputs = 3,
+  oo_op lop = {.op = TFLC_OP_RANGE,
+               .inputs = lins,
+               .n_inputs = 3,
                .out = oo_out_t(I64, s0, 1)};
   static const int s3[1] = {3};
   int64_t lw[3] = {5000000000LL, 5000000004LL, 5000000008LL};
   oo_run_expect(&lop, s3, 1, lw, sizeof lw, "range int64");
   /* Errors at prepare (constant) and invoke (dynamic). */
   int32_t bad[3] = {0, 10, 0};
-  oo_tensor bins[3] = {oo_const(I32, s1, 0, &bad[0]), oo_const(I32, s1, 0, &bad[1]),
+  oo_tensor bins[3] = {oo_const(I32, s1, 0, &bad[0]),
+                       oo_const(I32, s1, 0, &bad[1]),
                        oo_const(I32, s1, 0, &bad[2])};
-  oo_op bop = {.op = TFLC_OP_RANGE, .inputs = bins, .n_inputs = 3,
+  oo_op bop = {.op = TFLC_OP_RANGE,
+               .inputs = bins,
+               .n_inputs = 3,
                .out = oo_out_t(I32, s0, 1)};
   oo_expect_error(&bop, "delta must not be zero", "range delta 0");
   bins[2] = oo_in(I32, s1, 0, &bad[2]);
-  oo_expect_invoke_error(&bop, "delta must not be zero", "range delta 0 dynamic");
+  oo_expect_invoke_error(&bop, "delta must not be zero",
+                         "range delta 0 dynamic");
   int32_t away = -1;
   bins[2] = oo_const(I32, s1, 0, &away);
   oo_expect_error(&bop, "moves away from limit", "range wrong sign");
   int32_t big[3] = {INT32_MIN, INT32_MAX, 1};
-  oo_tensor gins[3] = {oo_const(I32, s1, 0, &big[0]), oo_const(I32, s1, 0, &big[1]),
+  oo_tensor gins[3] = {oo_const(I32, s1, 0, &big[0]),
+                       oo_const(I32, s1, 0, &big[1]),
                        oo_const(I32, s1, 0, &big[2])};
   bop.inputs = gins;
   oo_expect_error(&bop, "too many elements", "range huge");
@@ -255,7 +279,9 @@ static void quantize_float_case(int8_t tt, float scale, int64_t zp,
   float x[12] = {-1000.0f, -1.5f, -1.25f, -0.75f, -0.25f, 0.0f,
                  0.25f,    0.75f, 1.25f,  2.5f,   3.0f,   1000.0f};
   oo_tensor in = oo_in(F32, s12, 1, x);
-  oo_op op = {.op = TFLC_OP_QUANTIZE, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_QUANTIZE,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(tt, s12, 1)};
   oo_quant1(&op.out, &scale, &zp);
   int32_t lo = tt == I8 ? -128 : tt == U8 ? 0 : -32768;
@@ -263,9 +289,12 @@ static void quantize_float_case(int8_t tt, float scale, int64_t zp,
   uint8_t want[24];
   for (int i = 0; i < 12; i++) {
     int32_t q = ref_q((double)(x[i] / scale), (int32_t)zp, lo, hi);
-    if (tt == I8) ((int8_t *)want)[i] = (int8_t)q;
-    else if (tt == U8) want[i] = (uint8_t)q;
-    else ((int16_t *)want)[i] = (int16_t)q;
+    if (tt == I8)
+      ((int8_t *)want)[i] = (int8_t)q;
+    else if (tt == U8)
+      want[i] = (uint8_t)q;
+    else
+      ((int16_t *)want)[i] = (int16_t)q;
   }
   oo_run_expect(&op, s12, 1, want, 12 * oo_tt_size(tt), label);
 }
@@ -283,7 +312,9 @@ static void test_quantize(void) {
   float hs = 0.5f;
   int64_t hz = 1;
   oo_tensor hin = oo_in(F32, s3, 1, hx);
-  oo_op hop = {.op = TFLC_OP_QUANTIZE, .inputs = &hin, .n_inputs = 1,
+  oo_op hop = {.op = TFLC_OP_QUANTIZE,
+               .inputs = &hin,
+               .n_inputs = 1,
                .out = oo_out_t(I8, s3, 1)};
   oo_quant1(&hop.out, &hs, &hz);
   static const int8_t hw[3] = {2, 0, 4};
@@ -296,7 +327,9 @@ static void test_quantize(void) {
   int64_t iz = -1, oz = 3;
   oo_tensor qin = oo_in(I8, s6, 1, qx);
   oo_quant1(&qin, &is, &iz);
-  oo_op rq = {.op = TFLC_OP_QUANTIZE, .inputs = &qin, .n_inputs = 1,
+  oo_op rq = {.op = TFLC_OP_QUANTIZE,
+              .inputs = &qin,
+              .n_inputs = 1,
               .out = oo_out_t(I8, s6, 1)};
   oo_quant1(&rq.out, &os, &oz);
   int8_t rw[6];
@@ -317,7 +350,9 @@ static void test_quantize(void) {
   int64_t z0 = 0, z8 = 2;
   oo_tensor in16 = oo_in(I16, s6, 1, hx16);
   oo_quant1(&in16, &s16, &z0);
-  oo_op r16 = {.op = TFLC_OP_QUANTIZE, .inputs = &in16, .n_inputs = 1,
+  oo_op r16 = {.op = TFLC_OP_QUANTIZE,
+               .inputs = &in16,
+               .n_inputs = 1,
                .out = oo_out_t(I8, s6, 1)};
   oo_quant1(&r16.out, &s8, &z8);
   int8_t w16[6];
@@ -328,13 +363,17 @@ static void test_quantize(void) {
   /* Zero-size. */
   static const int s0[2] = {0, 4};
   oo_tensor zin = oo_in(F32, s0, 2, NULL);
-  oo_op zop = {.op = TFLC_OP_QUANTIZE, .inputs = &zin, .n_inputs = 1,
+  oo_op zop = {.op = TFLC_OP_QUANTIZE,
+               .inputs = &zin,
+               .n_inputs = 1,
                .out = oo_out_t(I8, s0, 2)};
   oo_quant1(&zop.out, &hs, &hz);
   oo_run_expect(&zop, s0, 2, NULL, 0, "quantize zero-size");
 
   /* Errors. */
-  oo_op e1 = {.op = TFLC_OP_QUANTIZE, .inputs = &hin, .n_inputs = 1,
+  oo_op e1 = {.op = TFLC_OP_QUANTIZE,
+              .inputs = &hin,
+              .n_inputs = 1,
               .out = oo_out_t(I8, s3, 1)};
   oo_expect_error(&e1, "tensor 'out' has no quantization parameters",
                   "quantize no params");
@@ -344,7 +383,9 @@ static void test_quantize(void) {
                   "quantize int32 output");
   /* FLOAT32 -> INT16 accepts a zero point (TensorFlow Lite); only
    * INT16 -> INT16 needs 0 (tests/ops/test_quant_more.c). */
-  oo_op e2 = {.op = TFLC_OP_QUANTIZE, .inputs = &qin, .n_inputs = 1,
+  oo_op e2 = {.op = TFLC_OP_QUANTIZE,
+              .inputs = &qin,
+              .n_inputs = 1,
               .out = oo_out_t(TFLC_TT_BOOL, s6, 1)};
   oo_quant1(&e2.out, &os, &z0);
   oo_expect_error(&e2, "input type INT8 with output type BOOL",
@@ -367,7 +408,9 @@ static void test_bitcast(void) {
   static const int s03[3] = {0, 3, 2};
   float x[6] = {1.0f, -2.0f, 0.5f, 3.25f, -0.0f, 1e10f};
   oo_tensor in = oo_in(F32, s23, 2, x);
-  oo_op op = {.op = TFLC_OP_BITCAST, .inputs = &in, .n_inputs = 1,
+  oo_op op = {.op = TFLC_OP_BITCAST,
+              .inputs = &in,
+              .n_inputs = 1,
               .out = oo_out_t(I32, s23, 2)};
   oo_run_expect(&op, s23, 2, x, sizeof x, "bitcast f32->i32");
   op.out = oo_out_t(U8, s234, 3);

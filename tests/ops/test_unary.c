@@ -49,8 +49,8 @@ static int un_run(int32_t op, int8_t tt, const int *s, int r, uint8_t bo,
                   const tflc_opt_field *f, int nf, const void *in, void *out,
                   const char *label) {
   char err[512];
-  TfLiteInterpreter *it = un_build(op, tt, tt, s, r, bo, f, nf, 1, err,
-                                   sizeof err);
+  TfLiteInterpreter *it =
+      un_build(op, tt, tt, s, r, bo, f, nf, 1, err, sizeof err);
   CHECK_MSG(it != NULL, "%s: %s", label, err);
   if (!it) return 0;
   size_t n = 1;
@@ -92,10 +92,10 @@ static double ref_f32(int32_t op, float x, float alpha) {
 }
 
 #define N_VALS 23
-static const float vals[N_VALS] = {
-    -100.0f, -20.0f, -8.5f, -6.0f, -3.5f, -3.0f, -2.25f, -1.0f,
-    -0.5f,   -1e-3f, 0.0f,  1e-3f, 0.25f, 0.5f,  1.0f,   1.5f,
-    2.75f,   3.0f,   5.9f,  6.0f,  7.5f,  30.0f, 88.0f};
+static const float vals[N_VALS] = {-100.0f, -20.0f, -8.5f, -6.0f,  -3.5f, -3.0f,
+                                   -2.25f,  -1.0f,  -0.5f, -1e-3f, 0.0f,  1e-3f,
+                                   0.25f,   0.5f,   1.0f,  1.5f,   2.75f, 3.0f,
+                                   5.9f,    6.0f,   7.5f,  30.0f,  88.0f};
 
 static void check_f32(int32_t op, uint8_t bo, const tflc_opt_field *f, int nf,
                       float alpha, const char *name) {
@@ -114,8 +114,7 @@ static void check_f32(int32_t op, uint8_t bo, const tflc_opt_field *f, int nf,
       /* float rounding of the result plus a few ulps for libm */
       ok = fabs(got - want) <= 4e-7 * fabs(want) + 1e-37;
     }
-    CHECK_MSG(ok, "%s(%g) = %.9g, want %.9g", name, (double)vals[i], got,
-              want);
+    CHECK_MSG(ok, "%s(%g) = %.9g, want %.9g", name, (double)vals[i], got, want);
   }
   /* Same values as a 3-D tensor [1, 1, N]: the shape is kept. */
   int s3[3] = {1, 1, N_VALS};
@@ -174,13 +173,13 @@ static void test_int(void) {
     const int32_t want[] = {0, -1, 1, -7, 7, -INT32_MAX, INT32_MIN, 123456};
     for (int i = 0; i < 8; i++) CHECK_EQ_INT(out32[i], want[i]);
   }
-  const int64_t in64[] = {0, 1, -1, 5000000000LL, -5000000000LL, INT64_MAX,
-                          INT64_MIN, -3};
+  const int64_t in64[] = {0,         1,         -1, 5000000000LL, -5000000000LL,
+                          INT64_MAX, INT64_MIN, -3};
   int64_t out64[8];
   if (un_run(TFLC_OP_NEG, TFLC_TT_INT64, s, 1, 0, NULL, 0, in64, out64,
              "NEG int64")) {
-    const int64_t want[] = {0,          -1,        1,         -5000000000LL,
-                            5000000000LL, -INT64_MAX, INT64_MIN, 3};
+    const int64_t want[] = {
+        0, -1, 1, -5000000000LL, 5000000000LL, -INT64_MAX, INT64_MIN, 3};
     for (int i = 0; i < 8; i++) CHECK(out64[i] == want[i]);
   }
   int s0[1] = {0};
@@ -193,9 +192,9 @@ static void test_int(void) {
 static void test_resize(void) {
   char err[512];
   int s[1] = {2};
-  TfLiteInterpreter *it = un_build(TFLC_OP_RELU, TFLC_TT_FLOAT32,
-                                   TFLC_TT_FLOAT32, s, 1, 0, NULL, 0, 1, err,
-                                   sizeof err);
+  TfLiteInterpreter *it =
+      un_build(TFLC_OP_RELU, TFLC_TT_FLOAT32, TFLC_TT_FLOAT32, s, 1, 0, NULL, 0,
+               1, err, sizeof err);
   CHECK_MSG(it != NULL, "%s", err);
   if (!it) return;
   const int ns[2] = {3, 2};
@@ -220,8 +219,8 @@ static void expect_error(int32_t op, int8_t tt, int8_t tt_out, int n_inputs,
                          const char *needle) {
   char err[512];
   int s[2] = {2, 3};
-  TfLiteInterpreter *it = un_build(op, tt, tt_out, s, 2, 0, NULL, 0, n_inputs,
-                                   err, sizeof err);
+  TfLiteInterpreter *it =
+      un_build(op, tt, tt_out, s, 2, 0, NULL, 0, n_inputs, err, sizeof err);
   CHECK_MSG(it == NULL, "op %d: expected an error containing \"%s\"", op,
             needle);
   if (it) {
@@ -235,10 +234,11 @@ static void test_errors(void) {
   /* Float and quantized (tests/ops/test_quant_act.c covers the quantized
    * forms): integers are refused, int8 needs quantization parameters. */
   const int32_t float_or_quant[] = {
-      TFLC_OP_RSQRT, TFLC_OP_TANH, TFLC_OP_LOGISTIC,   TFLC_OP_RELU,
+      TFLC_OP_RSQRT, TFLC_OP_TANH,         TFLC_OP_LOGISTIC,   TFLC_OP_RELU,
       TFLC_OP_RELU6, TFLC_OP_RELU_N1_TO_1, TFLC_OP_HARD_SWISH, TFLC_OP_EXP,
       TFLC_OP_SQRT,  TFLC_OP_LEAKY_RELU};
-  for (size_t i = 0; i < sizeof float_or_quant / sizeof float_or_quant[0]; i++) {
+  for (size_t i = 0; i < sizeof float_or_quant / sizeof float_or_quant[0];
+       i++) {
     expect_error(float_or_quant[i], TFLC_TT_INT32, TFLC_TT_INT32, 1,
                  "input type INT32 is not supported (FLOAT32");
     expect_error(float_or_quant[i], TFLC_TT_FLOAT32, TFLC_TT_INT32, 1,
@@ -246,15 +246,17 @@ static void test_errors(void) {
     expect_error(float_or_quant[i], TFLC_TT_FLOAT32, TFLC_TT_FLOAT32, 2,
                  "expected 1 input, got 2");
   }
-  const int32_t quant_capable[] = {TFLC_OP_TANH, TFLC_OP_LOGISTIC, TFLC_OP_RELU,
-                                   TFLC_OP_RELU6, TFLC_OP_RELU_N1_TO_1,
-                                   TFLC_OP_HARD_SWISH, TFLC_OP_LEAKY_RELU,
-                                   TFLC_OP_RSQRT, TFLC_OP_EXP, TFLC_OP_SQRT};
+  const int32_t quant_capable[] = {TFLC_OP_TANH,         TFLC_OP_LOGISTIC,
+                                   TFLC_OP_RELU,         TFLC_OP_RELU6,
+                                   TFLC_OP_RELU_N1_TO_1, TFLC_OP_HARD_SWISH,
+                                   TFLC_OP_LEAKY_RELU,   TFLC_OP_RSQRT,
+                                   TFLC_OP_EXP,          TFLC_OP_SQRT};
   for (size_t i = 0; i < sizeof quant_capable / sizeof quant_capable[0]; i++)
     expect_error(quant_capable[i], TFLC_TT_INT8, TFLC_TT_INT8, 1,
                  "has no quantization parameters");
-  expect_error(TFLC_OP_ABS, TFLC_TT_INT64, TFLC_TT_INT64, 1,
-               "input type INT64 is not supported (FLOAT32, INT32, INT8, INT16)");
+  expect_error(
+      TFLC_OP_ABS, TFLC_TT_INT64, TFLC_TT_INT64, 1,
+      "input type INT64 is not supported (FLOAT32, INT32, INT8, INT16)");
   expect_error(TFLC_OP_ABS, TFLC_TT_INT8, TFLC_TT_INT8, 1,
                "has no quantization parameters");
   expect_error(TFLC_OP_NEG, TFLC_TT_INT8, TFLC_TT_INT8, 1,

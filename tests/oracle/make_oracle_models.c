@@ -54,7 +54,7 @@ typedef struct cx {
   int32_t ops[CX_MAX_OPS]; /* distinct builtin codes used, in order */
   const char *custom[CX_MAX_OPS];
   int n_ops;
-  int32_t vcode;  /* when vversion > 0: opcode version of builtin vcode */
+  int32_t vcode; /* when vversion > 0: opcode version of builtin vcode */
   int vversion;
   /* when set: edits the decoded model before it is written again (for what
    * tests/support/test_model.h cannot express) */
@@ -65,10 +65,13 @@ typedef struct cx {
 
 static size_t tt_size(int8_t tt) {
   switch (tt) {
-    case TFLC_TT_FLOAT32: case TFLC_TT_INT32: return 4;
+    case TFLC_TT_FLOAT32:
+    case TFLC_TT_INT32: return 4;
     case TFLC_TT_INT64: return 8;
     case TFLC_TT_INT16: return 2;
-    case TFLC_TT_BOOL: case TFLC_TT_INT8: case TFLC_TT_UINT8: return 1;
+    case TFLC_TT_BOOL:
+    case TFLC_TT_INT8:
+    case TFLC_TT_UINT8: return 1;
     default: return 0;
   }
 }
@@ -119,10 +122,26 @@ static void *cx_random(cx *c, int8_t tt, size_t n, double lo, double hi) {
     long long v = (long long)lo + (long long)(u * (double)span);
     if (v > (long long)hi) v = (long long)hi;
     switch (tt) {
-      case TFLC_TT_INT32: { int32_t x = (int32_t)v; memcpy(buf + i * 4, &x, 4); break; }
-      case TFLC_TT_INT64: { int64_t x = v; memcpy(buf + i * 8, &x, 8); break; }
-      case TFLC_TT_INT16: { int16_t x = (int16_t)v; memcpy(buf + i * 2, &x, 2); break; }
-      case TFLC_TT_INT8: { int8_t x = (int8_t)v; memcpy(buf + i, &x, 1); break; }
+      case TFLC_TT_INT32: {
+        int32_t x = (int32_t)v;
+        memcpy(buf + i * 4, &x, 4);
+        break;
+      }
+      case TFLC_TT_INT64: {
+        int64_t x = v;
+        memcpy(buf + i * 8, &x, 8);
+        break;
+      }
+      case TFLC_TT_INT16: {
+        int16_t x = (int16_t)v;
+        memcpy(buf + i * 2, &x, 2);
+        break;
+      }
+      case TFLC_TT_INT8: {
+        int8_t x = (int8_t)v;
+        memcpy(buf + i, &x, 1);
+        break;
+      }
       case TFLC_TT_UINT8: buf[i] = (uint8_t)v; break;
       case TFLC_TT_BOOL: buf[i] = v != 0; break;
       default: break;
@@ -164,7 +183,8 @@ static int in_t(cx *c, int8_t tt, const int *shape, int rank, double lo,
 static int cst(cx *c, int8_t tt, const int *shape, int rank, const void *data) {
   static int k = 0;
   return tm_const(c->m, tt, shape, rank, data,
-                  count_of(shape, rank) * tt_size(tt), cx_name(c, "const", k++));
+                  count_of(shape, rank) * tt_size(tt),
+                  cx_name(c, "const", k++));
 }
 
 /* A constant with random values in [lo, hi]. */
@@ -213,7 +233,8 @@ static void cx_io(cx *c) {
   c->io_done = 1;
 }
 
-/* ---- shorthands ------------------------------------------------------------ */
+/* ---- shorthands ------------------------------------------------------------
+ */
 
 #define NARG(...) ((int)(sizeof((const int[]){__VA_ARGS__}) / sizeof(int)))
 /* shape: pointer and rank */
@@ -222,8 +243,8 @@ static void cx_io(cx *c) {
 /* tensor index lists */
 #define L(...) (const int[]){__VA_ARGS__}, NARG(__VA_ARGS__)
 #define NOOPT 0, NULL, 0
-#define OPTS(bo, ...)                                   \
-  bo, (const tflc_opt_field[]){__VA_ARGS__},            \
+#define OPTS(bo, ...)                                       \
+  bo, (const tflc_opt_field[]){__VA_ARGS__},                \
       (int)(sizeof((const tflc_opt_field[]){__VA_ARGS__}) / \
             sizeof(tflc_opt_field))
 #define FI8(id, v) tm_opt_int(id, TFLC_OPT_I8, v)
@@ -231,12 +252,22 @@ static void cx_io(cx *c) {
 #define FBOOL(id, v) tm_opt_int(id, TFLC_OPT_BOOL, v)
 #define FF32(id, v) tm_opt_f32(id, v)
 
-enum { F32 = TFLC_TT_FLOAT32, I32 = TFLC_TT_INT32, I64 = TFLC_TT_INT64,
-       I16 = TFLC_TT_INT16, I8 = TFLC_TT_INT8, U8 = TFLC_TT_UINT8,
-       BOOL = TFLC_TT_BOOL };
+enum {
+  F32 = TFLC_TT_FLOAT32,
+  I32 = TFLC_TT_INT32,
+  I64 = TFLC_TT_INT64,
+  I16 = TFLC_TT_INT16,
+  I8 = TFLC_TT_INT8,
+  U8 = TFLC_TT_UINT8,
+  BOOL = TFLC_TT_BOOL
+};
 enum { SAME = TFLC_PADDING_SAME, VALID = TFLC_PADDING_VALID };
-enum { A_NONE = TFLC_ACT_NONE, A_RELU = TFLC_ACT_RELU,
-       A_N1 = TFLC_ACT_RELU_N1_TO_1, A_RELU6 = TFLC_ACT_RELU6 };
+enum {
+  A_NONE = TFLC_ACT_NONE,
+  A_RELU = TFLC_ACT_RELU,
+  A_N1 = TFLC_ACT_RELU_N1_TO_1,
+  A_RELU6 = TFLC_ACT_RELU6
+};
 
 static tflc_opt_field fstr(uint16_t id, const char *s) {
   tflc_opt_field f;
@@ -248,7 +279,8 @@ static tflc_opt_field fstr(uint16_t id, const char *s) {
   return f;
 }
 
-/* ---- unary elementwise ---------------------------------------------------- */
+/* ---- unary elementwise ----------------------------------------------------
+ */
 
 static void unary(cx *c, int32_t code, int8_t tt, double lo, double hi) {
   int x = in_t(c, tt, SH(2, 3, 4), lo, hi);
@@ -278,7 +310,8 @@ static void b_leaky_relu(cx *c) {
      OPTS(TFLC_BO_LEAKY_RELU, FF32(0, 0.2f)));
 }
 
-/* ---- binary elementwise --------------------------------------------------- */
+/* ---- binary elementwise ---------------------------------------------------
+ */
 
 /* a [2,1,3,4] op b [3,1]: 4-D broadcast on both sides. */
 static void binary(cx *c, int32_t code, int8_t tt, int8_t ott, double lo,
@@ -395,7 +428,8 @@ static void b_not_equal_bool(cx *c) {
   binary(c, TFLC_OP_NOT_EQUAL, BOOL, BOOL, 0, 1, 0, 1, 0, 0);
 }
 
-/* ---- convolutions --------------------------------------------------------- */
+/* ---- convolutions ---------------------------------------------------------
+ */
 
 static void b_conv_same_s2_relu6(cx *c) {
   int x = in_t(c, F32, SH(1, 7, 7, 3), -2, 2);
@@ -510,12 +544,13 @@ static void b_tconv_bias_custom(cx *c) {
   int y = out_t(c, F32, SH(1, 6, 6, 2));
   int32_t opts[5] = {1, 2, 2, 0, 0};
   cx_note_op(c, TFLC_OP_CUSTOM, "Convolution2DTransposeBias");
-  int o = tm_op(c->m, TFLC_OP_CUSTOM, "Convolution2DTransposeBias",
-                L(x, w, b), L(y), NOOPT);
+  int o = tm_op(c->m, TFLC_OP_CUSTOM, "Convolution2DTransposeBias", L(x, w, b),
+                L(y), NOOPT);
   tm_op_custom_options(c->m, o, opts, sizeof opts);
 }
 
-/* ---- dense ----------------------------------------------------------------- */
+/* ---- dense -----------------------------------------------------------------
+ */
 
 static void b_fc_keep_dims(cx *c) {
   int x = in_t(c, F32, SH(2, 3, 5), -1, 1);
@@ -576,7 +611,8 @@ static void b_bmm_const_rhs_adj_y(cx *c) {
      OPTS(TFLC_BO_BATCH_MAT_MUL, FBOOL(0, 0), FBOOL(1, 1)));
 }
 
-/* ---- pooling ---------------------------------------------------------------- */
+/* ---- pooling ----------------------------------------------------------------
+ */
 
 static void pool(cx *c, int32_t code, const int *ishape, const int *oshape,
                  int pad, int sw, int sh, int fw, int fh, int act) {
@@ -604,7 +640,8 @@ static void b_maxpool_same_3x3_s2(cx *c) {
        (const int[]){1, 3, 3, 2}, SAME, 2, 2, 3, 3, A_NONE);
 }
 
-/* ---- shape and data movement ---------------------------------------------------- */
+/* ---- shape and data movement
+ * ---------------------------------------------------- */
 
 static void b_concat_last(cx *c) {
   int a = in_t(c, F32, SH(2, 3), -1, 1);
@@ -711,7 +748,8 @@ static void b_gather_neg_axis_const_params(cx *c) {
   op(c, TFLC_OP_GATHER, L(p, i), L(y), OPTS(TFLC_BO_GATHER, FI32(0, -1)));
 }
 
-/* ---- softmax / resize / reductions ----------------------------------------------- */
+/* ---- softmax / resize / reductions
+ * ----------------------------------------------- */
 
 static void b_softmax_beta(cx *c) {
   int x = in_t(c, F32, SH(3, 7), -3, 3);
@@ -735,10 +773,10 @@ static void b_softmax_i8(cx *c) {
   op(c, TFLC_OP_SOFTMAX, L(x), L(y), OPTS(TFLC_BO_SOFTMAX, FF32(0, 1.0f)));
 }
 
-static void resize(cx *c, int32_t code, uint8_t bo, int8_t tt, int ac,
-                   int hp, int oh, int ow) {
-  int x = in_t(c, tt, SH(1, 3, 4, 2), tt == F32 ? -1 : -128,
-               tt == F32 ? 1 : 127);
+static void resize(cx *c, int32_t code, uint8_t bo, int8_t tt, int ac, int hp,
+                   int oh, int ow) {
+  int x =
+      in_t(c, tt, SH(1, 3, 4, 2), tt == F32 ? -1 : -128, tt == F32 ? 1 : 127);
   int32_t sz[2] = {oh, ow};
   int s = cst(c, I32, SH(2), sz);
   int y = out_t(c, tt, SH(1, oh, ow, 2));
@@ -788,12 +826,12 @@ static void b_mean_last_axis(cx *c) {
          -1, 1);
 }
 static void b_sum_axes_0_2(cx *c) {
-  reduce(c, TFLC_OP_SUM, SH(2, 3, 4), (const int32_t[]){0, 2}, 2, 0, SH(3),
-         -1, 1);
+  reduce(c, TFLC_OP_SUM, SH(2, 3, 4), (const int32_t[]){0, 2}, 2, 0, SH(3), -1,
+         1);
 }
 static void b_sum_keep_neg_axis(cx *c) {
-  reduce(c, TFLC_OP_SUM, SH(2, 3, 4), (const int32_t[]){-2}, 1, 1,
-         SH(2, 1, 4), -1, 1);
+  reduce(c, TFLC_OP_SUM, SH(2, 3, 4), (const int32_t[]){-2}, 1, 1, SH(2, 1, 4),
+         -1, 1);
 }
 static void b_reduce_max_keep(cx *c) {
   reduce(c, TFLC_OP_REDUCE_MAX, SH(2, 5, 3), (const int32_t[]){1}, 1, 1,
@@ -808,13 +846,13 @@ static void b_reduce_prod(cx *c) {
          SH(2, 3), 0.5, 1.5);
 }
 
-/* ---- type conversion ---------------------------------------------------------- */
+/* ---- type conversion
+ * ---------------------------------------------------------- */
 
 static void cast(cx *c, int8_t from, int8_t to, double lo, double hi) {
   int x = in_t(c, from, SH(3, 4), lo, hi);
   int y = out_t(c, to, SH(3, 4));
-  op(c, TFLC_OP_CAST, L(x), L(y),
-     OPTS(TFLC_BO_CAST, FI8(0, from), FI8(1, to)));
+  op(c, TFLC_OP_CAST, L(x), L(y), OPTS(TFLC_BO_CAST, FI8(0, from), FI8(1, to)));
 }
 
 static void b_cast_f32_i32(cx *c) { cast(c, F32, I32, -50, 50); }
@@ -843,7 +881,8 @@ static void b_dequant_i8(cx *c) { dequant(c, I8, -128, 127, 0.05f, -3); }
 static void b_dequant_u8(cx *c) { dequant(c, U8, 0, 255, 0.1f, 128); }
 static void b_dequant_i16(cx *c) { dequant(c, I16, -32768, 32767, 0.001f, 0); }
 
-/* ---- control flow ---------------------------------------------------------------- */
+/* ---- control flow
+ * ---------------------------------------------------------------- */
 
 /* IF: then = a + b, else = a * b (subgraphs 1 and 2). */
 static void if_case(cx *c, uint8_t cond_value) {
@@ -964,8 +1003,8 @@ static void b_zeros_like_i64(cx *c) {
 
 static void b_round(cx *c) {
   /* halves round to even */
-  float v[12] = {-2.5f, -1.5f, -0.5f, 0.5f, 1.5f, 2.5f,
-                 -1.2f, 0.49f, 3.7f, -3.51f, 0.0f, 7.5f};
+  float v[12] = {-2.5f, -1.5f, -0.5f, 0.5f,   1.5f, 2.5f,
+                 -1.2f, 0.49f, 3.7f,  -3.51f, 0.0f, 7.5f};
   int x = in_vals(c, F32, SH(2, 6), v);
   int y = out_t(c, F32, SH(2, 6));
   op(c, TFLC_OP_ROUND, L(x), L(y), NOOPT);
@@ -1094,7 +1133,8 @@ static void b_bitcast(cx *c) {
   op(c, TFLC_OP_BITCAST, L(x), L(y), NOOPT);
 }
 
-/* ---- normalization / pooling ----------------------------------------------- */
+/* ---- normalization / pooling -----------------------------------------------
+ */
 
 static void b_l2_norm(cx *c) {
   int x = in_t(c, F32, SH(2, 3, 4), -1, 1);
@@ -1151,7 +1191,8 @@ static void b_conv3d_transpose(cx *c) {
      OPTS(TFLC_BO_CONV_3D, FI8(0, SAME), FI32(1, 2), FI32(2, 2), FI32(3, 2)));
 }
 
-/* ---- index / reduction / scan -------------------------------------------------- */
+/* ---- index / reduction / scan
+ * -------------------------------------------------- */
 
 static void b_arg_max(cx *c) {
   int x = in_t(c, F32, SH(3, 5, 2), -1, 1);
@@ -1198,7 +1239,8 @@ static void bool_reduce(cx *c, int32_t code, int keep) {
 static void b_reduce_any(cx *c) { bool_reduce(c, TFLC_OP_REDUCE_ANY, 0); }
 static void b_reduce_all(cx *c) { bool_reduce(c, TFLC_OP_REDUCE_ALL, 1); }
 
-/* ---- more shape / data movement --------------------------------------------------- */
+/* ---- more shape / data movement
+ * --------------------------------------------------- */
 
 static void b_pack_axis1(cx *c) {
   int a = in_t(c, F32, SH(2, 3), -1, 1);
@@ -1232,8 +1274,7 @@ static void b_split(cx *c) {
   int y0 = out_t(c, F32, SH(2, 2));
   int y1 = out_t(c, F32, SH(2, 2));
   int y2 = out_t(c, F32, SH(2, 2));
-  op(c, TFLC_OP_SPLIT, L(a, x), L(y0, y1, y2),
-     OPTS(TFLC_BO_SPLIT, FI32(0, 3)));
+  op(c, TFLC_OP_SPLIT, L(a, x), L(y0, y1, y2), OPTS(TFLC_BO_SPLIT, FI32(0, 3)));
 }
 
 static void b_split_v(cx *c) {
@@ -1414,8 +1455,7 @@ static void b_broadcast_args(cx *c) {
  * dynamic) in TensorFlow Lite, and litert-oracle then returns an unwritten
  * output buffer: these cases end with an ADD of a second input so that the
  * graph output is an ordinary tensor. */
-static void add_to_output(cx *c, int t, int8_t tt, const int *shape,
-                          int rank) {
+static void add_to_output(cx *c, int t, int8_t tt, const int *shape, int rank) {
   int z = in_t(c, tt, shape, rank, -3, 3);
   int y = out_t(c, tt, shape, rank);
   op(c, TFLC_OP_ADD, L(t, z), L(y), OPTS(TFLC_BO_ADD, FI8(0, A_NONE)));
@@ -1507,7 +1547,8 @@ static void dus(cx *c, int32_t r, int32_t col) {
 static void b_dus(cx *c) { dus(c, 1, 2); }
 static void b_dus_clamped(cx *c) { dus(c, 3, -1); }
 
-/* ---- recurrent ---------------------------------------------------------------- */
+/* ---- recurrent
+ * ---------------------------------------------------------------- */
 
 /* The 4 input weights, 4 recurrent weights, 3 peepholes (or omitted) and 4
  * gate biases of one LSTM direction, into ins[0..14]. */
@@ -1600,8 +1641,7 @@ static void b_rnn(cx *c) {
   int b = cst_rand(c, F32, SH(4), -0.5, 0.5);
   int h = state_t(c, 2, 4);
   int y = out_t(c, F32, SH(2, 4));
-  op(c, TFLC_OP_RNN, L(x, w, r, b, h), L(y),
-     OPTS(TFLC_BO_RNN, FI8(0, A_RELU)));
+  op(c, TFLC_OP_RNN, L(x, w, r, b, h), L(y), OPTS(TFLC_BO_RNN, FI8(0, A_RELU)));
 }
 
 static void b_uni_rnn(cx *c) {
@@ -1645,7 +1685,8 @@ static void b_svdf(cx *c) {
      OPTS(TFLC_BO_SVDF, FI32(0, 2), FI8(1, A_RELU)));
 }
 
-/* ---- STABLEHLO_COMPOSITE ----------------------------------------------------------- */
+/* ---- STABLEHLO_COMPOSITE
+ * ----------------------------------------------------------- */
 
 /* An empty FlexBuffers map: keys vector (size 0), keys offset 0, keys
  * width 1, map size 0; root offset 0, type MAP (9 << 2 | 8-bit), width 1. */
@@ -1686,10 +1727,12 @@ static void b_composite(cx *c) {
   tm_io(c->m, L(sa, sb), L(so));
 }
 
-/* ---- StableHLO ops ------------------------------------------------------------------ */
+/* ---- StableHLO ops
+ * ------------------------------------------------------------------ */
 
 #define V64(...) (const int64_t[]){__VA_ARGS__}, NARG64(__VA_ARGS__)
-#define NARG64(...) ((int)(sizeof((const int64_t[]){__VA_ARGS__}) / sizeof(int64_t)))
+#define NARG64(...) \
+  ((int)(sizeof((const int64_t[]){__VA_ARGS__}) / sizeof(int64_t)))
 
 static tflc_opt_field fv64(uint16_t id, const int64_t *v, int n) {
   tflc_opt_field f;
@@ -1702,30 +1745,51 @@ static tflc_opt_field fv64(uint16_t id, const int64_t *v, int n) {
 }
 
 /* An op whose options are a builtin_options_2 table. */
-static int op2(cx *c, int32_t code, const int *ins, int n_ins, const int *outs, int n_outs, uint8_t bo2,
-               const tflc_opt_field *f, int nf) {
+static int op2(cx *c, int32_t code, const int *ins, int n_ins, const int *outs,
+               int n_outs, uint8_t bo2, const tflc_opt_field *f, int nf) {
   int k = op(c, code, ins, n_ins, outs, n_outs, bo2, f, nf);
   if (bo2) tm_op_options2(c->m, k);
   return k;
 }
 
-static void shlo_binary(cx *c, int32_t code, int8_t tt, double lo, double hi, double blo, double bhi) {
+static void shlo_binary(cx *c, int32_t code, int8_t tt, double lo, double hi,
+                        double blo, double bhi) {
   int a = in_t(c, tt, SH(2, 3, 4), lo, hi);
   int b = in_t(c, tt, SH(2, 3, 4), blo, bhi);
   int y = out_t(c, tt, SH(2, 3, 4));
   op(c, code, L(a, b), L(y), NOOPT);
 }
 
-static void b_shlo_add(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_ADD, F32, -4, 4, -4, 4); }
-static void b_shlo_add_i64(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_ADD, I64, -1e6, 1e6, -1e6, 1e6); }
-static void b_shlo_mul_i32(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_MULTIPLY, I32, -300, 300, -300, 300); }
-static void b_shlo_mul(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_MULTIPLY, F32, -3, 3, -3, 3); }
-static void b_shlo_max(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_MAXIMUM, F32, -2, 2, -2, 2); }
-static void b_shlo_min_i8(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_MINIMUM, I8, -128, 127, -128, 127); }
-static void b_shlo_and_bool(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_AND, BOOL, 0, 1, 0, 1); }
-static void b_shlo_and_i32(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_AND, I32, -1e9, 1e9, -1e9, 1e9); }
-static void b_shlo_shl_i32(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_SHIFT_LEFT, I32, -1e6, 1e6, 0, 31); }
-static void b_shlo_shl_i8(cx *c) { shlo_binary(c, TFLC_OP_STABLEHLO_SHIFT_LEFT, I8, -128, 127, 0, 7); }
+static void b_shlo_add(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_ADD, F32, -4, 4, -4, 4);
+}
+static void b_shlo_add_i64(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_ADD, I64, -1e6, 1e6, -1e6, 1e6);
+}
+static void b_shlo_mul_i32(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_MULTIPLY, I32, -300, 300, -300, 300);
+}
+static void b_shlo_mul(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_MULTIPLY, F32, -3, 3, -3, 3);
+}
+static void b_shlo_max(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_MAXIMUM, F32, -2, 2, -2, 2);
+}
+static void b_shlo_min_i8(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_MINIMUM, I8, -128, 127, -128, 127);
+}
+static void b_shlo_and_bool(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_AND, BOOL, 0, 1, 0, 1);
+}
+static void b_shlo_and_i32(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_AND, I32, -1e9, 1e9, -1e9, 1e9);
+}
+static void b_shlo_shl_i32(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_SHIFT_LEFT, I32, -1e6, 1e6, 0, 31);
+}
+static void b_shlo_shl_i8(cx *c) {
+  shlo_binary(c, TFLC_OP_STABLEHLO_SHIFT_LEFT, I8, -128, 127, 0, 7);
+}
 
 /* [3,4] padded low (-1, 2), high (2, -1), interior (1, 2) with 0.5 */
 static void b_shlo_pad(cx *c) {
@@ -1734,7 +1798,9 @@ static void b_shlo_pad(cx *c) {
   int v = cst(c, F32, SCALAR, &pv);
   int y = out_t(c, F32, SH(6, 11));
   op2(c, TFLC_OP_STABLEHLO_PAD, L(x, v), L(y), TFLC_BO2_STABLEHLO_PAD,
-      (const tflc_opt_field[]){fv64(0, V64(-1, 2)), fv64(1, V64(2, -1)), fv64(2, V64(1, 2))}, 3);
+      (const tflc_opt_field[]){fv64(0, V64(-1, 2)), fv64(1, V64(2, -1)),
+                               fv64(2, V64(1, 2))},
+      3);
 }
 
 /* the StableHLO spec example: operand [3,4,2], start_indices [2,3,2] */
@@ -1744,8 +1810,9 @@ static void b_shlo_gather(cx *c) {
   int i = cst(c, I32, SH(2, 3, 2), idx);
   int y = out_t(c, F32, SH(2, 3, 2, 2));
   op2(c, TFLC_OP_STABLEHLO_GATHER, L(x, i), L(y), TFLC_BO2_STABLEHLO_GATHER,
-      (const tflc_opt_field[]){fv64(0, V64(2, 3)), fv64(1, V64(0)), fv64(2, V64(1, 0)),
-                               tm_opt_int(3, TFLC_OPT_I64, 2), fv64(4, V64(1, 2, 2))},
+      (const tflc_opt_field[]){
+          fv64(0, V64(2, 3)), fv64(1, V64(0)), fv64(2, V64(1, 0)),
+          tm_opt_int(3, TFLC_OPT_I64, 2), fv64(4, V64(1, 2, 2))},
       5);
 }
 
@@ -1755,7 +1822,8 @@ static void b_shlo_gather_rows(cx *c) {
   int i = in_t(c, I64, SH(4, 1), 0, 5);
   int y = out_t(c, F32, SH(4, 3));
   op2(c, TFLC_OP_STABLEHLO_GATHER, L(x, i), L(y), TFLC_BO2_STABLEHLO_GATHER,
-      (const tflc_opt_field[]){fv64(0, V64(1)), fv64(1, V64(0)), fv64(2, V64(0)), tm_opt_int(3, TFLC_OPT_I64, 1),
+      (const tflc_opt_field[]){fv64(0, V64(1)), fv64(1, V64(0)),
+                               fv64(2, V64(0)), tm_opt_int(3, TFLC_OPT_I64, 1),
                                fv64(4, V64(1, 3))},
       5);
 }
@@ -1782,14 +1850,18 @@ static void shlo_scatter(cx *c, int32_t body) {
   int i = cst(c, I32, SH(2, 3, 2), idx);
   int u = in_t(c, F32, SH(2, 3, 2, 2), -1, 1);
   int y = out_t(c, F32, SH(3, 4, 2));
-  op2(c, TFLC_OP_STABLEHLO_SCATTER, L(x, i, u), L(y), TFLC_BO2_STABLEHLO_SCATTER,
-      (const tflc_opt_field[]){fv64(1, V64(2, 3)), fv64(2, V64(0)), fv64(3, V64(1, 0)),
-                               tm_opt_int(4, TFLC_OPT_I64, 2), tm_opt_int(6, TFLC_OPT_I32, 1)},
+  op2(c, TFLC_OP_STABLEHLO_SCATTER, L(x, i, u), L(y),
+      TFLC_BO2_STABLEHLO_SCATTER,
+      (const tflc_opt_field[]){
+          fv64(1, V64(2, 3)), fv64(2, V64(0)), fv64(3, V64(1, 0)),
+          tm_opt_int(4, TFLC_OPT_I64, 2), tm_opt_int(6, TFLC_OPT_I32, 1)},
       5);
   cx_io(c);
   shlo_body(c, F32, body);
 }
-static void b_shlo_scatter_add(cx *c) { shlo_scatter(c, TFLC_OP_STABLEHLO_ADD); }
+static void b_shlo_scatter_add(cx *c) {
+  shlo_scatter(c, TFLC_OP_STABLEHLO_ADD);
+}
 static void b_shlo_scatter_replace(cx *c) { shlo_scatter(c, 0); }
 
 /* 3x3 stride-2 max over [1,7,6,2] with padding (1,1), (1,0) */
@@ -1798,10 +1870,12 @@ static void b_shlo_reduce_window_max(cx *c) {
   float init = -1e30f;
   int v = cst(c, F32, SCALAR, &init);
   int y = out_t(c, F32, SH(1, 4, 3, 2));
-  op2(c, TFLC_OP_STABLEHLO_REDUCE_WINDOW, L(x, v), L(y), TFLC_BO2_STABLEHLO_REDUCE_WINDOW,
-      (const tflc_opt_field[]){fv64(0, V64(1, 3, 3, 1)), fv64(1, V64(1, 2, 2, 1)), fv64(2, V64(1, 1, 1, 1)),
-                               fv64(3, V64(1, 1, 1, 1)), fv64(4, V64(0, 0, 1, 1, 1, 0, 0, 0)),
-                               tm_opt_int(5, TFLC_OPT_I32, 1)},
+  op2(c, TFLC_OP_STABLEHLO_REDUCE_WINDOW, L(x, v), L(y),
+      TFLC_BO2_STABLEHLO_REDUCE_WINDOW,
+      (const tflc_opt_field[]){
+          fv64(0, V64(1, 3, 3, 1)), fv64(1, V64(1, 2, 2, 1)),
+          fv64(2, V64(1, 1, 1, 1)), fv64(3, V64(1, 1, 1, 1)),
+          fv64(4, V64(0, 0, 1, 1, 1, 0, 0, 0)), tm_opt_int(5, TFLC_OPT_I32, 1)},
       6);
   cx_io(c);
   shlo_body(c, F32, TFLC_OP_STABLEHLO_MAXIMUM);
@@ -1814,9 +1888,12 @@ static void b_shlo_reduce_window_sum(cx *c) {
   float init = 1.0f;
   int v = cst(c, F32, SCALAR, &init);
   int y = out_t(c, F32, SH(6, 11));
-  op2(c, TFLC_OP_STABLEHLO_REDUCE_WINDOW, L(x, v), L(y), TFLC_BO2_STABLEHLO_REDUCE_WINDOW,
-      (const tflc_opt_field[]){fv64(0, V64(2, 2)), fv64(1, V64(1, 1)), fv64(2, V64(1, 2)), fv64(3, V64(2, 1)),
-                               fv64(4, V64(-1, 2, 1, 0)), tm_opt_int(5, TFLC_OPT_I32, 1)},
+  op2(c, TFLC_OP_STABLEHLO_REDUCE_WINDOW, L(x, v), L(y),
+      TFLC_BO2_STABLEHLO_REDUCE_WINDOW,
+      (const tflc_opt_field[]){fv64(0, V64(2, 2)), fv64(1, V64(1, 1)),
+                               fv64(2, V64(1, 2)), fv64(3, V64(2, 1)),
+                               fv64(4, V64(-1, 2, 1, 0)),
+                               tm_opt_int(5, TFLC_OPT_I32, 1)},
       6);
   cx_io(c);
   shlo_body(c, F32, TFLC_OP_STABLEHLO_ADD);
@@ -1825,13 +1902,16 @@ static void b_shlo_reduce_window_sum(cx *c) {
 /* bits from a constant state, added to an INT32 input (so that the model
  * has an input) */
 static void shlo_rng(cx *c, int alg, int n_state) {
-  const uint64_t st[3] = {0x0123456789abcdefull, 0x00000001fffffffeull, 0x1122334455667788ull};
-  int s = tm_const(c->m, TFLC_TT_UINT64, (const int[]){n_state}, 1, st, (size_t)n_state * 8, "state");
+  const uint64_t st[3] = {0x0123456789abcdefull, 0x00000001fffffffeull,
+                          0x1122334455667788ull};
+  int s = tm_const(c->m, TFLC_TT_UINT64, (const int[]){n_state}, 1, st,
+                   (size_t)n_state * 8, "state");
   int x = in_t(c, I32, SH(11), -1000, 1000);
   int ns = tmp_t(c, TFLC_TT_UINT64, (const int[]){n_state}, 1);
   int bits = tmp_t(c, I32, SH(11));
   int y = out_t(c, I32, SH(11));
-  op2(c, TFLC_OP_STABLEHLO_RNG_BIT_GENERATOR, L(s), L(ns, bits), TFLC_BO2_STABLEHLO_RNG_BIT_GENERATOR,
+  op2(c, TFLC_OP_STABLEHLO_RNG_BIT_GENERATOR, L(s), L(ns, bits),
+      TFLC_BO2_STABLEHLO_RNG_BIT_GENERATOR,
       (const tflc_opt_field[]){tm_opt_int(0, TFLC_OPT_I8, alg)}, 1);
   op(c, TFLC_OP_STABLEHLO_ADD, L(bits, x), L(y), NOOPT);
 }
@@ -1846,7 +1926,8 @@ static void shlo_case(cx *c, int32_t pick) {
   int b = in_t(c, F32, SH(2, 3), -2, 2);
   int y = out_t(c, F32, SH(2, 3));
   op2(c, TFLC_OP_STABLEHLO_CASE, L(i, a, b), L(y), TFLC_BO2_STABLEHLO_CASE,
-      (const tflc_opt_field[]){tm_opt_vec_i32(0, (const int32_t[]){1, 2}, 2)}, 1);
+      (const tflc_opt_field[]){tm_opt_vec_i32(0, (const int32_t[]){1, 2}, 2)},
+      1);
   cx_io(c);
   for (int k = 0; k < 2; k++) {
     tm_subgraph(c->m);
@@ -1863,7 +1944,8 @@ static void shlo_case(cx *c, int32_t pick) {
 static void b_shlo_case_0(cx *c) { shlo_case(c, 0); }
 static void b_shlo_case_oob(cx *c) { shlo_case(c, 5); }
 
-/* ---- quantized ------------------------------------------------------------------------ */
+/* ---- quantized
+ * ------------------------------------------------------------------------ */
 
 /* Quantized cases use realistic parameters: int8 asymmetric activations,
  * uint8 with zero points near 128, int16 symmetric (zero point 0), int8
@@ -1909,7 +1991,8 @@ static int qout(cx *c, int8_t tt, const int *shape, int rank, float s,
  * s). Writes the scales into sw. */
 static int qweights(cx *c, int8_t tt, const int *shape, int rank, int qdim,
                     int n_ch, float s, int64_t wz, float *sw) {
-  int t = cst_rand(c, tt, shape, rank, tt == U8 ? 0 : -127, tt == U8 ? 255 : 127);
+  int t =
+      cst_rand(c, tt, shape, rank, tt == U8 ? 0 : -127, tt == U8 ? 255 : 127);
   int64_t zs[64];
   for (int i = 0; i < n_ch; i++) {
     sw[i] = s * (float)(0.6 + 0.8 * cx_unit(c));
@@ -1951,8 +2034,8 @@ static void qbinary(cx *c, int32_t code, uint8_t bo, int act, int8_t tt,
 
 static void b_add_q_i8(cx *c) {
   cx_xnnpack(c);
-  qbinary(c, TFLC_OP_ADD, TFLC_BO_ADD, A_NONE, I8, 0.05f, -10, 0.03f, 5,
-          0.06f, -3, I8);
+  qbinary(c, TFLC_OP_ADD, TFLC_BO_ADD, A_NONE, I8, 0.05f, -10, 0.03f, 5, 0.06f,
+          -3, I8);
 }
 static void b_add_q_u8(cx *c) {
   cx_xnnpack(c);
@@ -1965,13 +2048,13 @@ static void b_add_q_i16(cx *c) {
 }
 static void b_add_q_i16_pot(cx *c) {
   /* equal power-of-two scales (LiteRT aborts when one input is rescaled) */
-  qbinary(c, TFLC_OP_ADD, TFLC_BO_ADD, A_NONE, I16, 1.0f / 2048, 0,
-          1.0f / 2048, 0, 1.0f / 2048, 0, I16);
+  qbinary(c, TFLC_OP_ADD, TFLC_BO_ADD, A_NONE, I16, 1.0f / 2048, 0, 1.0f / 2048,
+          0, 1.0f / 2048, 0, I16);
 }
 static void b_sub_q_i8(cx *c) {
   cx_xnnpack(c);
-  qbinary(c, TFLC_OP_SUB, TFLC_BO_SUB, A_RELU, I8, 0.05f, 7, 0.04f, -12,
-          0.05f, -128, I8);
+  qbinary(c, TFLC_OP_SUB, TFLC_BO_SUB, A_RELU, I8, 0.05f, 7, 0.04f, -12, 0.05f,
+          -128, I8);
 }
 static void b_sub_q_u8(cx *c) {
   cx_xnnpack(c);
@@ -1984,8 +2067,8 @@ static void b_sub_q_i16(cx *c) {
 }
 static void b_mul_q_i8(cx *c) {
   cx_xnnpack(c);
-  qbinary(c, TFLC_OP_MUL, TFLC_BO_MUL, A_NONE, I8, 0.05f, -5, 0.04f, 3,
-          0.1f, 2, I8);
+  qbinary(c, TFLC_OP_MUL, TFLC_BO_MUL, A_NONE, I8, 0.05f, -5, 0.04f, 3, 0.1f, 2,
+          I8);
 }
 static void b_mul_q_u8(cx *c) {
   cx_xnnpack(c);
@@ -1997,8 +2080,8 @@ static void b_mul_q_i16(cx *c) {
           0.002f, 0, I16);
 }
 static void b_sqdiff_q_i8(cx *c) {
-  qbinary(c, TFLC_OP_SQUARED_DIFFERENCE, 0, 0, I8, 0.03f, 4, 0.02f, -6,
-          0.1f, -128, I8);
+  qbinary(c, TFLC_OP_SQUARED_DIFFERENCE, 0, 0, I8, 0.03f, 4, 0.02f, -6, 0.1f,
+          -128, I8);
 }
 static void b_less_q_i8(cx *c) {
   qbinary(c, TFLC_OP_LESS, 0, 0, I8, 0.05f, 3, 0.07f, -4, 0, 0, BOOL);
@@ -2011,8 +2094,7 @@ static void b_maximum_q_i8(cx *c) {
   qbinary(c, TFLC_OP_MAXIMUM, 0, 0, I8, 0.05f, -3, 0.05f, -3, 0.05f, -3, I8);
 }
 static void b_minimum_q_u8(cx *c) {
-  qbinary(c, TFLC_OP_MINIMUM, 0, 0, U8, 0.05f, 128, 0.05f, 128, 0.05f, 128,
-          U8);
+  qbinary(c, TFLC_OP_MINIMUM, 0, 0, U8, 0.05f, 128, 0.05f, 128, 0.05f, 128, U8);
 }
 
 /* divisor strictly positive */
@@ -2027,16 +2109,20 @@ static void qdiv(cx *c, int8_t tt, float sa, int64_t za, float sb, int64_t zb,
 static void b_div_q_u8(cx *c) { qdiv(c, U8, 0.02f, 128, 0.02f, 0, 0.05f, 128); }
 static void b_div_q_i8(cx *c) { qdiv(c, I8, 0.03f, 0, 0.02f, -128, 0.04f, 0); }
 
-static void qprelu(cx *c, int8_t tt, float si, int64_t zi, float sa,
-                   int64_t za, float so, int64_t zo) {
+static void qprelu(cx *c, int8_t tt, float si, int64_t zi, float sa, int64_t za,
+                   float so, int64_t zo) {
   int x = qin(c, tt, SH(1, 3, 4, 2), si, zi);
   int a = cst_rand(c, tt, SH(1, 1, 2), qlo(tt), qhi(tt));
   qset(c, a, sa, za);
   int y = qout(c, tt, SH(1, 3, 4, 2), so, zo);
   op(c, TFLC_OP_PRELU, L(x, a), L(y), NOOPT);
 }
-static void b_prelu_q_i8(cx *c) { qprelu(c, I8, 0.05f, 2, 0.01f, 0, 0.04f, -20); }
-static void b_prelu_q_u8(cx *c) { qprelu(c, U8, 0.05f, 128, 0.004f, 128, 0.04f, 100); }
+static void b_prelu_q_i8(cx *c) {
+  qprelu(c, I8, 0.05f, 2, 0.01f, 0, 0.04f, -20);
+}
+static void b_prelu_q_u8(cx *c) {
+  qprelu(c, U8, 0.05f, 128, 0.004f, 128, 0.04f, 100);
+}
 
 /* conv: x [1,7,7,3] -> [1,4,4,4], 3x3 SAME stride 2 */
 static void qconv(cx *c, int8_t tt, int n_ch, int bias, int act, float si,
@@ -2044,10 +2130,11 @@ static void qconv(cx *c, int8_t tt, int n_ch, int bias, int act, float si,
   float sw[4];
   int x = qin(c, tt, SH(1, 7, 7, 3), si, zi);
   int8_t wt = tt == U8 ? U8 : I8;
-  int w = qweights(c, wt, SH(4, 3, 3, 3), 0, n_ch, 0.01f, tt == U8 ? 130 : 0,
-                   sw);
-  int b = bias ? qbias(c, 4, tt == I16, si, sw, n_ch == 1, tt == I16 ? 2e5 : 2000)
-               : -1;
+  int w =
+      qweights(c, wt, SH(4, 3, 3, 3), 0, n_ch, 0.01f, tt == U8 ? 130 : 0, sw);
+  int b =
+      bias ? qbias(c, 4, tt == I16, si, sw, n_ch == 1, tt == I16 ? 2e5 : 2000)
+           : -1;
   int y = qout(c, tt, SH(1, 4, 4, 4), so, zo);
   op(c, TFLC_OP_CONV_2D, L(x, w, b), L(y),
      OPTS(TFLC_BO_CONV_2D, FI8(0, SAME), FI32(1, 2), FI32(2, 2), FI8(3, act)));
@@ -2087,8 +2174,8 @@ static void qdwconv(cx *c, int8_t tt, int n_ch, int act, int stride, float si,
   float sw[6];
   int x = qin(c, tt, SH(1, 6, 6, 3), si, zi);
   int8_t wt = tt == U8 ? U8 : I8;
-  int w = qweights(c, wt, SH(1, 3, 3, 6), 3, n_ch, 0.02f, tt == U8 ? 125 : 0,
-                   sw);
+  int w =
+      qweights(c, wt, SH(1, 3, 3, 6), 3, n_ch, 0.02f, tt == U8 ? 125 : 0, sw);
   int b = qbias(c, 6, tt == I16, si, sw, n_ch == 1, tt == I16 ? 1e5 : 1000);
   int o = stride == 2 ? 3 : 6;
   int y = qout(c, tt, (const int[]){1, o, o, 6}, 4, so, zo);
@@ -2156,8 +2243,8 @@ static void qtconv(cx *c, int8_t tt, int n_ch, float si, int64_t zi, float so,
   int32_t oshape[4] = {1, 6, 6, 2};
   int s = cst(c, I32, SH(4), oshape);
   int8_t wt = tt == U8 ? U8 : I8;
-  int w = qweights(c, wt, SH(2, 3, 3, 4), 0, n_ch, 0.015f, tt == U8 ? 127 : 0,
-                   sw);
+  int w =
+      qweights(c, wt, SH(2, 3, 3, 4), 0, n_ch, 0.015f, tt == U8 ? 127 : 0, sw);
   int x = qin(c, tt, SH(1, 3, 3, 4), si, zi);
   int b = qbias(c, 2, tt == I16, si, sw, n_ch == 1, tt == I16 ? 1e5 : 1500);
   int y = qout(c, tt, SH(1, 6, 6, 2), so, zo);
@@ -2247,8 +2334,8 @@ static void b_embedding_lookup_hybrid(cx *c) {
 
 /* pools keep the input's parameters */
 static void qpool(cx *c, int32_t code, int8_t tt, float s, int64_t z,
-                  const int *ishape, const int *oshape, int pad, int st,
-                  int f, int act) {
+                  const int *ishape, const int *oshape, int pad, int st, int f,
+                  int act) {
   int x = qin(c, tt, ishape, 4, s, z);
   int y = qout(c, tt, oshape, 4, s, z);
   op(c, code, L(x), L(y),
@@ -2288,10 +2375,8 @@ static void qunary(cx *c, int32_t code, int8_t tt, float si, int64_t zi,
   int y = qout(c, tt, SH(2, 3, 4), so, zo);
   op(c, code, L(x), L(y), bo, f, nf);
 }
-#define QU(name, code, tt, si, zi, so, zo)                \
-  static void name(cx *c) {                               \
-    qunary(c, code, tt, si, zi, so, zo, NOOPT);           \
-  }
+#define QU(name, code, tt, si, zi, so, zo) \
+  static void name(cx *c) { qunary(c, code, tt, si, zi, so, zo, NOOPT); }
 QU(b_relu_q_i8, TFLC_OP_RELU, I8, 0.05f, -20, 0.03f, -128)
 QU(b_relu_q_u8, TFLC_OP_RELU, U8, 0.05f, 128, 0.03f, 0)
 QU(b_relu_q_i16, TFLC_OP_RELU, I16, 0.0005f, 0, 0.0003f, 0)
@@ -2384,8 +2469,10 @@ static void qpad(cx *c, int8_t tt, float s, int64_t z, int v2) {
     int8_t v8 = (int8_t)(z + 17);
     int16_t v16 = 123;
     uint8_t vu = (uint8_t)(z + 17);
-    int k = cst(c, tt, SCALAR, tt == I8 ? (const void *)&v8
-                           : tt == U8 ? (const void *)&vu : (const void *)&v16);
+    int k = cst(c, tt, SCALAR,
+                tt == I8   ? (const void *)&v8
+                : tt == U8 ? (const void *)&vu
+                           : (const void *)&v16);
     qset(c, k, s, z);
     op(c, TFLC_OP_PADV2, L(x, p, k), L(y), NOOPT);
   } else {
@@ -2411,8 +2498,8 @@ static void qresize(cx *c, int32_t code, uint8_t bo, int8_t tt, float s,
 }
 static void b_bilinear_q_i8(cx *c) {
   cx_xnnpack(c);
-  qresize(c, TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR, I8, 0.05f, 3,
-          0, 1, 5, 7);
+  qresize(c, TFLC_OP_RESIZE_BILINEAR, TFLC_BO_RESIZE_BILINEAR, I8, 0.05f, 3, 0,
+          1, 5, 7);
 }
 static void b_bilinear_q_u8(cx *c) {
   cx_xnnpack(c);
@@ -2460,8 +2547,8 @@ static void b_mean_q_i16(cx *c) {
           SH(2, 1, 1, 3), 0.001f, 0, 0.0005f, 0);
 }
 static void b_sum_q_i8(cx *c) {
-  qreduce(c, TFLC_OP_SUM, I8, SH(2, 3, 4), (const int32_t[]){1}, 1, 0,
-          SH(2, 4), 0.02f, -1, 0.05f, 2);
+  qreduce(c, TFLC_OP_SUM, I8, SH(2, 3, 4), (const int32_t[]){1}, 1, 0, SH(2, 4),
+          0.02f, -1, 0.05f, 2);
 }
 static void b_sum_q_u8(cx *c) {
   qreduce(c, TFLC_OP_SUM, U8, SH(2, 3, 4), (const int32_t[]){0, 2}, 2, 1,
@@ -2476,24 +2563,22 @@ static void b_reduce_prod_q_i8(cx *c) {
   qset(c, x, 0.02f, 0);
   int a = cst(c, I32, SH(1), (const int32_t[]){1});
   int y = qout(c, I8, SH(2, 4), 0.01f, -100);
-  op(c, TFLC_OP_REDUCE_PROD, L(x, a), L(y),
-     OPTS(TFLC_BO_REDUCER, FBOOL(0, 0)));
+  op(c, TFLC_OP_REDUCE_PROD, L(x, a), L(y), OPTS(TFLC_BO_REDUCER, FBOOL(0, 0)));
 }
 static void b_reduce_prod_q_i16(cx *c) {
   int x = in_t(c, I16, SH(2, 3, 4), 3000, 9000);
   qset(c, x, 0.0002f, 0);
   int a = cst(c, I32, SH(1), (const int32_t[]){2});
   int y = qout(c, I16, SH(2, 3), 0.0001f, 0);
-  op(c, TFLC_OP_REDUCE_PROD, L(x, a), L(y),
-     OPTS(TFLC_BO_REDUCER, FBOOL(0, 0)));
+  op(c, TFLC_OP_REDUCE_PROD, L(x, a), L(y), OPTS(TFLC_BO_REDUCER, FBOOL(0, 0)));
 }
 static void b_reduce_max_q_i8(cx *c) {
   qreduce(c, TFLC_OP_REDUCE_MAX, I8, SH(2, 5, 3), (const int32_t[]){1}, 1, 1,
           SH(2, 1, 3), 0.05f, 3, 0.05f, 3);
 }
 static void b_reduce_min_q_u8(cx *c) {
-  qreduce(c, TFLC_OP_REDUCE_MIN, U8, SH(3, 4, 2), (const int32_t[]){0, 1}, 2,
-          0, SH(2), 0.05f, 128, 0.05f, 128);
+  qreduce(c, TFLC_OP_REDUCE_MIN, U8, SH(3, 4, 2), (const int32_t[]){0, 1}, 2, 0,
+          SH(2), 0.05f, 128, 0.05f, 128);
 }
 
 static void requant(cx *c, int8_t from, float si, int64_t zi, int8_t to,
@@ -2503,14 +2588,30 @@ static void requant(cx *c, int8_t from, float si, int64_t zi, int8_t to,
   int y = qout(c, to, SH(3, 5), so, zo);
   op(c, TFLC_OP_QUANTIZE, L(x), L(y), NOOPT);
 }
-static void b_quantize_i8_i8(cx *c) { requant(c, I8, 0.05f, 3, I8, 0.03f, -10); }
-static void b_quantize_u8_i8(cx *c) { requant(c, U8, 0.05f, 128, I8, 0.05f, 0); }
-static void b_quantize_u8_u8(cx *c) { requant(c, U8, 0.05f, 120, U8, 0.07f, 130); }
-static void b_quantize_i8_u8(cx *c) { requant(c, I8, 0.04f, -5, U8, 0.04f, 123); }
-static void b_quantize_i16_i8(cx *c) { requant(c, I16, 0.0002f, 0, I8, 0.05f, 2); }
-static void b_quantize_i8_i16(cx *c) { requant(c, I8, 0.05f, 2, I16, 0.0003f, 0); }
-static void b_quantize_i16_i16(cx *c) { requant(c, I16, 0.0002f, 0, I16, 0.0003f, 0); }
-static void b_quantize_f32_i16(cx *c) { requant(c, F32, 0, 0, I16, 0.0002f, 0); }
+static void b_quantize_i8_i8(cx *c) {
+  requant(c, I8, 0.05f, 3, I8, 0.03f, -10);
+}
+static void b_quantize_u8_i8(cx *c) {
+  requant(c, U8, 0.05f, 128, I8, 0.05f, 0);
+}
+static void b_quantize_u8_u8(cx *c) {
+  requant(c, U8, 0.05f, 120, U8, 0.07f, 130);
+}
+static void b_quantize_i8_u8(cx *c) {
+  requant(c, I8, 0.04f, -5, U8, 0.04f, 123);
+}
+static void b_quantize_i16_i8(cx *c) {
+  requant(c, I16, 0.0002f, 0, I8, 0.05f, 2);
+}
+static void b_quantize_i8_i16(cx *c) {
+  requant(c, I8, 0.05f, 2, I16, 0.0003f, 0);
+}
+static void b_quantize_i16_i16(cx *c) {
+  requant(c, I16, 0.0002f, 0, I16, 0.0003f, 0);
+}
+static void b_quantize_f32_i16(cx *c) {
+  requant(c, F32, 0, 0, I16, 0.0002f, 0);
+}
 
 static void b_dequantize_i8_pc(cx *c) {
   /* per-channel constant through DEQUANTIZE, then ADD an input */
@@ -2538,8 +2639,8 @@ static void b_topk_q_u8(cx *c) {
   op(c, TFLC_OP_TOPK_V2, L(x, k), L(v, i), NOOPT);
 }
 
-
-/* ---- lookups, sparse, segments, signal, random and other builtins --------------------- */
+/* ---- lookups, sparse, segments, signal, random and other builtins
+ * --------------------- */
 
 static void b_embedding_lookup(cx *c) {
   int32_t ids[5] = {2, 0, 5, 2, 4};
@@ -2766,7 +2867,8 @@ static void b_bucketize(cx *c) {
   f.kind = TFLC_OPT_VEC_F32;
   f.vec = bnd;
   f.vec_len = 4;
-  float v[10] = {-3.0f, -1.0f, -0.5f, 0.0f, 0.25f, 0.5f, 1.0f, 2.0f, 2.5f, 9.0f};
+  float v[10] = {-3.0f, -1.0f, -0.5f, 0.0f, 0.25f,
+                 0.5f,  1.0f,  2.0f,  2.5f, 9.0f};
   int x = in_vals(c, F32, SH(2, 5), v);
   int y = out_t(c, I32, SH(2, 5));
   op(c, TFLC_OP_BUCKETIZE, L(x), L(y), TFLC_BO_BUCKETIZE, &f, 1);
@@ -2834,8 +2936,8 @@ static void b_dilate_i8_3d(cx *c) {
 /* REDUCE_WINDOW (the TFLite form): x, init, window, strides, dilations */
 static void reduce_window(cx *c, int8_t tt, int fn, double init_v,
                           const int64_t *dil, const int *ys) {
-  int x = tt == F32 ? in_t(c, F32, SH(5, 7), -2, 2)
-                    : in_t(c, tt, SH(5, 7), -3, 3);
+  int x =
+      tt == F32 ? in_t(c, F32, SH(5, 7), -2, 2) : in_t(c, tt, SH(5, 7), -3, 3);
   float fi = (float)init_v;
   int32_t ii = (int32_t)init_v;
   int v = cst(c, tt, SCALAR, tt == F32 ? (const void *)&fi : (const void *)&ii);
@@ -2851,8 +2953,7 @@ static void b_reduce_window_add(cx *c) {
   reduce_window(c, F32, 1, 0.5, (const int64_t[]){1, 1}, (const int[]){4, 3});
 }
 static void b_reduce_window_max_dil(cx *c) {
-  reduce_window(c, F32, 4, -1e30, (const int64_t[]){2, 1},
-                (const int[]){3, 3});
+  reduce_window(c, F32, 4, -1e30, (const int64_t[]){2, 1}, (const int[]){3, 3});
 }
 static void b_reduce_window_mul_i32(cx *c) {
   reduce_window(c, I32, 2, 1, (const int64_t[]){1, 2}, (const int[]){4, 2});
@@ -2893,9 +2994,10 @@ static void b_rfft2d(cx *c) { rfft(c, SH(2, 4, 8), 4, 8, 0); }
 static void b_rfft2d_crop_pad(cx *c) { rfft(c, SH(3, 5), 4, 8, 1); }
 
 /* six boxes, some overlapping; max_output_size 4 (constant) */
-static const float kNmsBoxes[24] = {
-    0.0f, 0.0f, 1.0f, 1.0f,   0.0f, 0.1f, 1.0f, 1.1f,   0.0f, -0.1f, 1.0f, 0.9f,
-    0.0f, 10.0f, 1.0f, 11.0f, 0.0f, 10.1f, 1.0f, 11.1f, 0.0f, 100.0f, 1.0f, 101.0f};
+static const float kNmsBoxes[24] = {0.0f, 0.0f,  1.0f, 1.0f,   0.0f, 0.1f,
+                                    1.0f, 1.1f,  0.0f, -0.1f,  1.0f, 0.9f,
+                                    0.0f, 10.0f, 1.0f, 11.0f,  0.0f, 10.1f,
+                                    1.0f, 11.1f, 0.0f, 100.0f, 1.0f, 101.0f};
 static const float kNmsScores[6] = {0.9f, 0.75f, 0.6f, 0.95f, 0.5f, 0.3f};
 
 static void b_nms_v4(cx *c) {
@@ -3000,8 +3102,8 @@ static size_t fbx_map(const fbx_kv *in, int count, uint8_t *b) {
   size_t keys = n;
   for (int i = 0; i < count; i++) fbx_put32(b, &n, (uint32_t)(n - at[i]));
   fbx_put32(b, &n, (uint32_t)(n - keys)); /* map prefix: keys offset, */
-  fbx_put32(b, &n, 4);                     /* their byte width, */
-  fbx_put32(b, &n, (uint32_t)count);       /* the map's size */
+  fbx_put32(b, &n, 4);                    /* their byte width, */
+  fbx_put32(b, &n, (uint32_t)count);      /* the map's size */
   size_t map = n;
   for (int i = 0; i < count; i++) {
     uint32_t u;
@@ -3014,7 +3116,11 @@ static size_t fbx_map(const fbx_kv *in, int count, uint8_t *b) {
     fbx_put32(b, &n, u);
   }
   for (int i = 0; i < count; i++) /* packed types: INT 1, FLOAT 3, BOOL 26 */
-    b[n++] = (uint8_t)(((kv[i].kind == 0 ? 1 : kv[i].kind == 1 ? 3 : 26) << 2) | 2);
+    b[n++] = (uint8_t)(((kv[i].kind == 0   ? 1
+                         : kv[i].kind == 1 ? 3
+                                           : 26)
+                        << 2) |
+                       2);
   b[n] = (uint8_t)(n - map); /* root: offset, type MAP width 4, width 1 */
   n++;
   b[n++] = (uint8_t)((9 << 2) | 2);
@@ -3024,13 +3130,17 @@ static size_t fbx_map(const fbx_kv *in, int count, uint8_t *b) {
 
 /* TFLite_Detection_PostProcess over 8 anchors, 3 classes (+ background) */
 static void detection(cx *c, int quant, int regular) {
-  fbx_kv o[11] = {
-      {"max_detections", 0, 4},          {"max_classes_per_detection", 0, 1},
-      {"nms_score_threshold", 1, 0.2},   {"nms_iou_threshold", 1, 0.5},
-      {"num_classes", 0, 3},             {"y_scale", 1, 10},
-      {"x_scale", 1, 10},                {"h_scale", 1, 5},
-      {"w_scale", 1, 5},                 {"detections_per_class", 0, 3},
-      {"use_regular_nms", 2, regular}};
+  fbx_kv o[11] = {{"max_detections", 0, 4},
+                  {"max_classes_per_detection", 0, 1},
+                  {"nms_score_threshold", 1, 0.2},
+                  {"nms_iou_threshold", 1, 0.5},
+                  {"num_classes", 0, 3},
+                  {"y_scale", 1, 10},
+                  {"x_scale", 1, 10},
+                  {"h_scale", 1, 5},
+                  {"w_scale", 1, 5},
+                  {"detections_per_class", 0, 3},
+                  {"use_regular_nms", 2, regular}};
   uint8_t opts[512];
   size_t n_opts = fbx_map(o, 11, opts);
   int e = quant ? qin(c, U8, SH(1, 8, 4), 0.02f, 128)
@@ -3057,7 +3167,8 @@ static void b_detection_postprocess(cx *c) { detection(c, 0, 0); }
 static void b_detection_postprocess_regular(cx *c) { detection(c, 0, 1); }
 static void b_detection_postprocess_u8(cx *c) { detection(c, 1, 0); }
 
-/* ---- the table ---------------------------------------------------------------------- */
+/* ---- the table
+ * ---------------------------------------------------------------------- */
 
 typedef struct oc_case {
   const char *name;
@@ -3159,16 +3270,16 @@ static const oc_case kCases[] = {
      "1x1 kernel, batch 2, RELU", 0, 0},
     {"conv_same_asym_stride", b_conv_same_asym_stride,
      "SAME, stride h2 w1, 2x3 kernel", 0, 0},
-    {"dwconv_m2_dil2", b_dwconv_m2_dil2,
-     "SAME, depth_multiplier 2, dilation 2", 0, 0},
-    {"dwconv_valid_s2_relu", b_dwconv_valid_s2_relu,
-     "VALID, stride 2, RELU", 0, 0},
+    {"dwconv_m2_dil2", b_dwconv_m2_dil2, "SAME, depth_multiplier 2, dilation 2",
+     0, 0},
+    {"dwconv_valid_s2_relu", b_dwconv_valid_s2_relu, "VALID, stride 2, RELU", 0,
+     0},
     {"dwconv_same_s2_m3_relu6", b_dwconv_same_s2_m3_relu6,
      "SAME, stride 2, multiplier 3, batch 2, RELU6", 0, 0},
     {"transpose_conv_same_s2_bias", b_tconv_same_s2_bias,
      "SAME, stride 2, bias", 0, 0},
-    {"transpose_conv_valid_s2", b_tconv_valid_s2, "VALID, stride 2, no bias",
-     0, 0},
+    {"transpose_conv_valid_s2", b_tconv_valid_s2, "VALID, stride 2, no bias", 0,
+     0},
     {"transpose_conv_same_s1_relu", b_tconv_same_s1_relu,
      "SAME, stride 1, 2x3 kernel, bias, fused RELU", 0, 0},
     {"conv2d_transpose_bias_custom", b_tconv_bias_custom,
@@ -3196,8 +3307,7 @@ static const oc_case kCases[] = {
      0, 0},
     {"reshape_shape_input", b_reshape_shape_input, "shape tensor with -1", 0,
      0},
-    {"reshape_options", b_reshape_options, "new_shape from options only", 0,
-     0},
+    {"reshape_options", b_reshape_options, "new_shape from options only", 0, 0},
     {"reshape_i64", b_reshape_i64, "int64 data", 0, 0},
     {"pad", b_pad, "4-D asymmetric paddings", 0, 0},
     {"pad_i32", b_pad_i32, "int32 data", 0, 0},
@@ -3268,26 +3378,24 @@ static const oc_case kCases[] = {
     {"add_n", b_add_n, "three inputs", 0, 0},
     {"select", b_select, "same shapes", 0, 0},
     {"select_v2_bcast", b_select_v2_bcast, "cond [2,1], x [2,3], y [3]", 0, 0},
-    {"quantize_i8", b_quantize_i8, "float -> int8 (0.05,-3), saturating", 0,
-     0},
+    {"quantize_i8", b_quantize_i8, "float -> int8 (0.05,-3), saturating", 0, 0},
     {"quantize_u8", b_quantize_u8, "float -> uint8 (0.02,120), saturating", 0,
      0},
     {"bitcast_f32_i32", b_bitcast, "float32 bits as int32", 0, 0},
     {"l2_normalization", b_l2_norm, "last axis, rank 3", 0, 0},
-    {"local_response_norm", b_lrn, "radius 2, bias 1, alpha 0.5, beta 0.75",
-     0, 0},
-    {"l2pool_same_2x2_s2", b_l2pool_same_2x2_s2, "SAME 2x2 stride 2", 0, 0},
-    {"l2pool_valid_3x3_s1", b_l2pool_valid_3x3_s1, "VALID 3x3 stride 1", 0,
+    {"local_response_norm", b_lrn, "radius 2, bias 1, alpha 0.5, beta 0.75", 0,
      0},
+    {"l2pool_same_2x2_s2", b_l2pool_same_2x2_s2, "SAME 2x2 stride 2", 0, 0},
+    {"l2pool_valid_3x3_s1", b_l2pool_valid_3x3_s1, "VALID 3x3 stride 1", 0, 0},
     {"conv3d_same_relu", b_conv3d_same_relu,
      "SAME, strides d1 h2 w2, bias, RELU", 0, 0},
     {"conv3d_valid_dil2", b_conv3d_valid_dil2,
      "VALID, dilation h2 w2, no bias input", 0, 0},
-    {"conv3d_transpose_same_s2", b_conv3d_transpose, "SAME, stride 2, bias",
-     0, 0},
+    {"conv3d_transpose_same_s2", b_conv3d_transpose, "SAME, stride 2, bias", 0,
+     0},
     {"arg_max", b_arg_max, "float32, axis 1, int32 output", 0, 0},
-    {"arg_min_i64", b_arg_min_i64, "int32 input, scalar axis, int64 output",
-     0, 0},
+    {"arg_min_i64", b_arg_min_i64, "int32 input, scalar axis, int64 output", 0,
+     0},
     {"cumsum", b_cumsum, "axis 1", 0, 0},
     {"cumsum_exclusive_reverse", b_cumsum_excl_rev,
      "exclusive, reverse, axis -1", 0, 0},
@@ -3345,8 +3453,8 @@ static const oc_case kCases[] = {
     {"bidirectional_rnn", b_bidi_rnn,
      "time-major, 3 steps, fw 4 / bw 3 units, separate outputs", 0, 0},
     {"svdf", b_svdf, "rank 2, 4 filters, memory 3, RELU", 0, 0},
-    {"stablehlo_composite", b_composite,
-     "decomposition subgraph (a + b) * b", 0, 0},
+    {"stablehlo_composite", b_composite, "decomposition subgraph (a + b) * b",
+     0, 0},
     {"if_then", b_if_then, "cond true: then-branch ADD subgraph", 0, 0},
     {"if_else", b_if_else, "cond false: else-branch MUL subgraph", 0, 0},
     {"while_loop", b_while,
@@ -3365,72 +3473,112 @@ static const oc_case kCases[] = {
     {"stablehlo_and_i32", b_shlo_and_i32, "int32 bitwise", 0, 0},
     {"stablehlo_shift_left_i32", b_shlo_shl_i32, "int32, shifts 0..31", 0, 0},
     {"stablehlo_shift_left_i8", b_shlo_shl_i8, "int8, shifts 0..7", 0, 0},
-    {"stablehlo_pad", b_shlo_pad, "negative edges (crop) and interior padding", 0, 0},
-    {"stablehlo_gather", b_shlo_gather, "spec example, one start index clamped", 0, 0},
-    {"stablehlo_gather_rows", b_shlo_gather_rows, "rows of [6,3], int64 index input", 0, 0},
-    {"stablehlo_scatter_add", b_shlo_scatter_add, "spec example, STABLEHLO_ADD body", 0, 0},
-    {"stablehlo_scatter_replace", b_shlo_scatter_replace, "spec example, body returning the update", 0, 0},
-    {"stablehlo_reduce_window_max", b_shlo_reduce_window_max, "3x3 stride 2 max with padding", 0, 0},
+    {"stablehlo_pad", b_shlo_pad, "negative edges (crop) and interior padding",
+     0, 0},
+    {"stablehlo_gather", b_shlo_gather, "spec example, one start index clamped",
+     0, 0},
+    {"stablehlo_gather_rows", b_shlo_gather_rows,
+     "rows of [6,3], int64 index input", 0, 0},
+    {"stablehlo_scatter_add", b_shlo_scatter_add,
+     "spec example, STABLEHLO_ADD body", 0, 0},
+    {"stablehlo_scatter_replace", b_shlo_scatter_replace,
+     "spec example, body returning the update", 0, 0},
+    {"stablehlo_reduce_window_max", b_shlo_reduce_window_max,
+     "3x3 stride 2 max with padding", 0, 0},
     {"stablehlo_reduce_window_sum", b_shlo_reduce_window_sum,
      "sum, init 1, base and window dilation, negative padding", 0, 0},
-    {"stablehlo_rng_philox", b_shlo_rng_philox, "PHILOX, 3-element state, int32 bits + input", 0, 0},
-    {"stablehlo_rng_default", b_shlo_rng_default, "DEFAULT, 2-element state", 0, 0},
+    {"stablehlo_rng_philox", b_shlo_rng_philox,
+     "PHILOX, 3-element state, int32 bits + input", 0, 0},
+    {"stablehlo_rng_default", b_shlo_rng_default, "DEFAULT, 2-element state", 0,
+     0},
     {"stablehlo_rng_threefry", b_shlo_rng_threefry, "THREEFRY", 0, 0},
     {"stablehlo_case", b_shlo_case_0, "index 0: ADD branch", 0, 0},
-    {"stablehlo_case_oob", b_shlo_case_oob, "index 5 out of range: the last (MUL) branch", 0, 0},
+    {"stablehlo_case_oob", b_shlo_case_oob,
+     "index 5 out of range: the last (MUL) branch", 0, 0},
     /* lookups, sparse, segments, signal, random, misc */
-    {"embedding_lookup", b_embedding_lookup, "float32 table [6,2,3] input, repeated ids", 0, 0},
-    {"embedding_lookup_sparse_sum", b_els_sum, "SUM, constant dense_shape [3,4] + ADD", 0, 0},
+    {"embedding_lookup", b_embedding_lookup,
+     "float32 table [6,2,3] input, repeated ids", 0, 0},
+    {"embedding_lookup_sparse_sum", b_els_sum,
+     "SUM, constant dense_shape [3,4] + ADD", 0, 0},
     {"embedding_lookup_sparse_mean", b_els_mean, "MEAN + ADD", 0, 0},
     {"embedding_lookup_sparse_sqrtn", b_els_sqrtn, "SQRTN + ADD", 0, 0},
-    {"hashtable_lookup", b_hashtable_lookup, "int32 keys, float32 values, misses, hits output", 0, 0},
-    {"lsh_projection_sparse", b_lsh_sparse, "SPARSE, 3 hashes of 4 bits, int32 input", 0, 0},
-    {"lsh_projection_dense_weighted", b_lsh_dense_weighted, "DENSE, weights input", 0, 0},
+    {"hashtable_lookup", b_hashtable_lookup,
+     "int32 keys, float32 values, misses, hits output", 0, 0},
+    {"lsh_projection_sparse", b_lsh_sparse,
+     "SPARSE, 3 hashes of 4 bits, int32 input", 0, 0},
+    {"lsh_projection_dense_weighted", b_lsh_dense_weighted,
+     "DENSE, weights input", 0, 0},
     {"densify_csr", b_densify, "CSR float32 4x6 constant + ADD", 0, 0},
     {"unique", b_unique, "float32, int32 idx; unique values + ADD", 0, 0},
-    {"unique_i64_idx", b_unique_i64_idx, "int32, int64 idx; unique values + ADD", 0, 0},
-    {"one_hot", b_one_hot, "axis -1, depth 4, on 2.5 off -0.5, out-of-range indices", 0, 0},
-    {"one_hot_axis0_i64", b_one_hot_axis0_i64, "int64 indices, axis 0, int32 values", 0, 0},
-    {"sparse_to_dense", b_sparse_to_dense, "2-D indices input, values input, validate", 0, 0},
-    {"sparse_to_dense_scalar_value", b_sparse_to_dense_scalar, "1-D unsorted indices, scalar value, int32", 0, 0},
+    {"unique_i64_idx", b_unique_i64_idx,
+     "int32, int64 idx; unique values + ADD", 0, 0},
+    {"one_hot", b_one_hot,
+     "axis -1, depth 4, on 2.5 off -0.5, out-of-range indices", 0, 0},
+    {"one_hot_axis0_i64", b_one_hot_axis0_i64,
+     "int64 indices, axis 0, int32 values", 0, 0},
+    {"sparse_to_dense", b_sparse_to_dense,
+     "2-D indices input, values input, validate", 0, 0},
+    {"sparse_to_dense_scalar_value", b_sparse_to_dense_scalar,
+     "1-D unsorted indices, scalar value, int32", 0, 0},
     {"reverse_sequence", b_reverse_sequence, "seq_dim 1, batch_dim 0", 0, 0},
-    {"reverse_sequence_batch1", b_reverse_sequence_batch1, "int32, seq_dim 0, batch_dim 1, int64 lengths with 0", 0, 0},
+    {"reverse_sequence_batch1", b_reverse_sequence_batch1,
+     "int32, seq_dim 0, batch_dim 1, int64 lengths with 0", 0, 0},
     {"matrix_diag", b_matrix_diag, "[2,4] -> [2,4,4]", 0, 0},
     {"matrix_set_diag", b_matrix_set_diag, "[2,3,4] with diagonal [2,3]", 0, 0},
     {"segment_sum", b_segment_sum, "constant ids + ADD", 0, 0},
-    {"segment_sum_input_ids", b_segment_sum_input_ids, "int32, ids input (dynamic output) + ADD", 0, 0},
-    {"unsorted_segment_sum", b_unsorted_segment_sum, "num_segments 4, empty segment + ADD", 0, 0},
-    {"unsorted_segment_prod", b_unsorted_segment_prod, "empty segment + ADD", 0, 0},
-    {"unsorted_segment_max_i32", b_unsorted_segment_max_i32, "int32, empty segment + ADD", 0, 0},
-    {"unsorted_segment_min", b_unsorted_segment_min, "float32, empty segment + ADD", 0, 0},
-    {"bucketize", b_bucketize, "boundaries [-1,0,0.5,2], values on boundaries", 0, 0},
-    {"random_uniform", b_random_uniform, "seed 87654321, seed2 42, [3,5] + ADD", 0, 0},
-    {"random_standard_normal", b_random_standard_normal, "seed 123, seed2 456 + ADD", 0, 0},
-    {"multinomial", b_multinomial, "logits [2,5], 6 samples, seed 1234/7, int64 + ADD", 0, 0},
+    {"segment_sum_input_ids", b_segment_sum_input_ids,
+     "int32, ids input (dynamic output) + ADD", 0, 0},
+    {"unsorted_segment_sum", b_unsorted_segment_sum,
+     "num_segments 4, empty segment + ADD", 0, 0},
+    {"unsorted_segment_prod", b_unsorted_segment_prod, "empty segment + ADD", 0,
+     0},
+    {"unsorted_segment_max_i32", b_unsorted_segment_max_i32,
+     "int32, empty segment + ADD", 0, 0},
+    {"unsorted_segment_min", b_unsorted_segment_min,
+     "float32, empty segment + ADD", 0, 0},
+    {"bucketize", b_bucketize, "boundaries [-1,0,0.5,2], values on boundaries",
+     0, 0},
+    {"random_uniform", b_random_uniform, "seed 87654321, seed2 42, [3,5] + ADD",
+     0, 0},
+    {"random_standard_normal", b_random_standard_normal,
+     "seed 123, seed2 456 + ADD", 0, 0},
+    {"multinomial", b_multinomial,
+     "logits [2,5], 6 samples, seed 1234/7, int64 + ADD", 0, 0},
     {"bitwise_xor_i32", b_bitwise_xor_i32, "int32 broadcast", 0, 0},
     {"bitwise_xor_u8", b_bitwise_xor_u8, "uint8 broadcast", 0, 0},
     {"right_shift_i32", b_right_shift_i32, "int32, shifts 0..31", 0, 0},
     {"right_shift_i8", b_right_shift_i8, "int8, shifts 0..7", 0, 0},
     {"dilate", b_dilate, "[3,4] by [2,3], padding value input", 0, 0},
-    {"dilate_i8_3d", b_dilate_i8_3d, "int8 3-D, int64 dilations, factor 1", 0, 0},
-    {"reduce_window_add", b_reduce_window_add, "ADD, window 2x3, strides 1x2, init 0.5", 0, 0},
-    {"reduce_window_max_dil", b_reduce_window_max_dil, "MAX, dilation 2x1", 0, 0},
-    {"reduce_window_mul_i32", b_reduce_window_mul_i32, "int32 MUL, dilation 1x2", 0, 0},
+    {"dilate_i8_3d", b_dilate_i8_3d, "int8 3-D, int64 dilations, factor 1", 0,
+     0},
+    {"reduce_window_add", b_reduce_window_add,
+     "ADD, window 2x3, strides 1x2, init 0.5", 0, 0},
+    {"reduce_window_max_dil", b_reduce_window_max_dil, "MAX, dilation 2x1", 0,
+     0},
+    {"reduce_window_mul_i32", b_reduce_window_mul_i32,
+     "int32 MUL, dilation 1x2", 0, 0},
     {"fake_quant", b_fake_quant, "min -1, max 1.5, 8 bits", 0, 0},
     {"fake_quant_4bit", b_fake_quant_4bit, "min -2, max 0.7, 4 bits", 0, 0},
-    {"rfft2d_abs_real_imag", b_rfft2d, "[2,4,8], fft 4x8, then COMPLEX_ABS, REAL, IMAG", 0, 0},
-    {"rfft2d_crop_pad", b_rfft2d_crop_pad, "[3,5], fft 4x8 (crop rows, pad columns), COMPLEX_ABS", 0, 0},
+    {"rfft2d_abs_real_imag", b_rfft2d,
+     "[2,4,8], fft 4x8, then COMPLEX_ABS, REAL, IMAG", 0, 0},
+    {"rfft2d_crop_pad", b_rfft2d_crop_pad,
+     "[3,5], fft 4x8 (crop rows, pad columns), COMPLEX_ABS", 0, 0},
     {"nms_v4", b_nms_v4, "6 boxes, max 4, iou 0.5, score threshold 0.4", 0, 0},
     {"nms_v5_soft", b_nms_v5_soft, "soft-NMS sigma 0.5, max 5", 0, 0},
-    {"hashtable_find_size", b_hashtable_find_size, "STRING -> INT64 table from constants, FIND + SIZE (+ ADD)", 0, 0},
-    {"detection_postprocess", b_detection_postprocess, "custom op, fast NMS, 8 anchors, 3 classes", 0, 0},
-    {"detection_postprocess_regular", b_detection_postprocess_regular, "custom op, regular NMS", 0, 0},
-    {"detection_postprocess_u8", b_detection_postprocess_u8, "custom op, uint8 inputs and anchors", 0, 0},
+    {"hashtable_find_size", b_hashtable_find_size,
+     "STRING -> INT64 table from constants, FIND + SIZE (+ ADD)", 0, 0},
+    {"detection_postprocess", b_detection_postprocess,
+     "custom op, fast NMS, 8 anchors, 3 classes", 0, 0},
+    {"detection_postprocess_regular", b_detection_postprocess_regular,
+     "custom op, regular NMS", 0, 0},
+    {"detection_postprocess_u8", b_detection_postprocess_u8,
+     "custom op, uint8 inputs and anchors", 0, 0},
     /* quantized (see cx_xnnpack) */
     {"add_q_i8", b_add_q_i8, "int8 broadcast, scales 0.05/0.03 -> 0.06", 0, 0},
     {"add_q_u8", b_add_q_u8, "uint8 broadcast, RELU6", 0, 0},
     {"add_q_i16", b_add_q_i16, "int16 general scales", 0, 0},
-    {"add_q_i16_pot", b_add_q_i16_pot, "int16 power-of-two scales, broadcast", 0, 0},
+    {"add_q_i16_pot", b_add_q_i16_pot, "int16 power-of-two scales, broadcast",
+     0, 0},
     {"sub_q_i8", b_sub_q_i8, "int8 broadcast, RELU", 0, 0},
     {"sub_q_u8", b_sub_q_u8, "uint8 broadcast", 0, 0},
     {"sub_q_i16", b_sub_q_i16, "int16 general scales", 0, 0},
@@ -3439,43 +3587,59 @@ static const oc_case kCases[] = {
     {"mul_q_i16", b_mul_q_i16, "int16", 0, 0},
     {"squared_difference_q_i8", b_sqdiff_q_i8, "int8 broadcast", 0, 0},
     {"less_q_i8", b_less_q_i8, "int8, different scales", 0, 0},
-    {"greater_equal_q_u8", b_greater_equal_q_u8, "uint8, different scales", 0, 0},
+    {"greater_equal_q_u8", b_greater_equal_q_u8, "uint8, different scales", 0,
+     0},
     {"maximum_q_i8", b_maximum_q_i8, "int8 quantized, same parameters", 0, 0},
     {"minimum_q_u8", b_minimum_q_u8, "uint8 quantized, same parameters", 0, 0},
     {"div_q_u8", b_div_q_u8, "uint8, positive divisors", 0, 0},
     {"div_q_i8", b_div_q_i8, "int8, positive divisors", 0, 0},
     {"prelu_q_i8", b_prelu_q_i8, "int8, alpha [1,1,2]", 0, 0},
     {"prelu_q_u8", b_prelu_q_u8, "uint8, alpha [1,1,2]", 0, 0},
-    {"conv_q_i8_pc", b_conv_q_i8_pc, "int8 per-channel, bias, SAME s2, RELU6", 0, 0},
+    {"conv_q_i8_pc", b_conv_q_i8_pc, "int8 per-channel, bias, SAME s2, RELU6",
+     0, 0},
     {"conv_q_i8_pt", b_conv_q_i8_pt, "int8 per-tensor weights, bias", 0, 0},
-    {"conv_q_i8_dil2_batch2", b_conv_q_i8_dil2_batch2, "int8 per-channel, VALID dilation 2, batch 2", 0, 0},
+    {"conv_q_i8_dil2_batch2", b_conv_q_i8_dil2_batch2,
+     "int8 per-channel, VALID dilation 2, batch 2", 0, 0},
     {"conv_q_u8", b_conv_q_u8, "uint8, weights zero point 130, RELU", 0, 0},
     {"conv_q_i16", b_conv_q_i16, "16x8 per-channel, int64 bias", 0, 0},
-    {"dwconv_q_i8_pc", b_dwconv_q_i8_pc, "int8 per-channel, multiplier 2", 0, 0},
-    {"dwconv_q_i8_s2_relu6", b_dwconv_q_i8_s2_relu6, "int8 per-channel, stride 2, RELU6", 0, 0},
+    {"dwconv_q_i8_pc", b_dwconv_q_i8_pc, "int8 per-channel, multiplier 2", 0,
+     0},
+    {"dwconv_q_i8_s2_relu6", b_dwconv_q_i8_s2_relu6,
+     "int8 per-channel, stride 2, RELU6", 0, 0},
     {"dwconv_q_u8", b_dwconv_q_u8, "uint8, multiplier 2", 0, 0},
     {"dwconv_q_i16", b_dwconv_q_i16, "16x8 per-channel, int64 bias", 0, 0},
     {"fc_q_i8_pc", b_fc_q_i8_pc, "int8 per-channel weights, bias", 0, 0},
-    {"fc_q_i8_relu", b_fc_q_i8_relu, "int8 per-tensor weights, bias, RELU", 0, 0},
+    {"fc_q_i8_relu", b_fc_q_i8_relu, "int8 per-tensor weights, bias, RELU", 0,
+     0},
     {"fc_q_u8", b_fc_q_u8, "uint8, weights zero point 128", 0, 0},
     {"fc_q_i16", b_fc_q_i16, "16x8 per-channel, int64 bias", 0, 0},
-    {"fc_q_i8_runtime_w", b_fc_q_i8_runtime_w, "int8 weights as an input (not delegated)", 0, 0},
-    {"transpose_conv_q_i8_pc", b_tconv_q_i8_pc, "int8 per-channel, SAME s2, bias", 0, 0},
+    {"fc_q_i8_runtime_w", b_fc_q_i8_runtime_w,
+     "int8 weights as an input (not delegated)", 0, 0},
+    {"transpose_conv_q_i8_pc", b_tconv_q_i8_pc,
+     "int8 per-channel, SAME s2, bias", 0, 0},
     {"transpose_conv_q_u8", b_tconv_q_u8, "uint8, SAME s2, bias", 0, 0},
-    {"transpose_conv_q_i16", b_tconv_q_i16, "16x8 per-channel, int64 bias", 0, 0},
+    {"transpose_conv_q_i16", b_tconv_q_i16, "16x8 per-channel, int64 bias", 0,
+     0},
     {"batch_matmul_q_i8", b_bmm_q_i8, "int8 x int8, zero points", 0, 0},
     {"batch_matmul_q_i16", b_bmm_q_i16, "int16 x int16", 0, 0},
     {"fc_hybrid_pc", b_fc_hybrid_pc,
      "float32 input, int8 per-channel weights (XNNPACK quantizes the input "
-     "asymmetrically)", 0, 0},
-    {"fc_hybrid_asym", b_fc_hybrid_asym, "asymmetric_quantize_inputs, RELU", 0, 0},
-    {"conv_hybrid_pc", b_conv_hybrid_pc, "float32 input, int8 per-channel weights", 0, 0},
-    {"dwconv_hybrid_pc", b_dwconv_hybrid_pc, "float32 input, int8 per-channel weights", 0, 0},
+     "asymmetrically)",
+     0, 0},
+    {"fc_hybrid_asym", b_fc_hybrid_asym, "asymmetric_quantize_inputs, RELU", 0,
+     0},
+    {"conv_hybrid_pc", b_conv_hybrid_pc,
+     "float32 input, int8 per-channel weights", 0, 0},
+    {"dwconv_hybrid_pc", b_dwconv_hybrid_pc,
+     "float32 input, int8 per-channel weights", 0, 0},
     {"batch_matmul_hybrid", b_bmm_hybrid,
      "float32 lhs, int8 constant rhs (XNNPACK quantizes the lhs "
-     "asymmetrically)", 0, 0},
-    {"batch_matmul_hybrid_asym", b_bmm_hybrid_asym, "asymmetric_quantize_inputs", 0, 0},
-    {"embedding_lookup_hybrid", b_embedding_lookup_hybrid, "int8 table scale 0.02 -> float32", 0, 0},
+     "asymmetrically)",
+     0, 0},
+    {"batch_matmul_hybrid_asym", b_bmm_hybrid_asym,
+     "asymmetric_quantize_inputs", 0, 0},
+    {"embedding_lookup_hybrid", b_embedding_lookup_hybrid,
+     "int8 table scale 0.02 -> float32", 0, 0},
     {"avgpool_q_i8", b_avgpool_q_i8, "int8 SAME 3x3 s2", 0, 0},
     {"avgpool_q_u8", b_avgpool_q_u8, "uint8 VALID 2x2, RELU6, batch 2", 0, 0},
     {"avgpool_q_i16", b_avgpool_q_i16, "int16 SAME 3x3 s2", 0, 0},
@@ -3495,7 +3659,8 @@ static const oc_case kCases[] = {
     {"logistic_q_i8", b_logistic_q_i8, "int8, out (1/256,-128)", 0, 0},
     {"logistic_q_u8", b_logistic_q_u8, "uint8, out (1/256,0)", 0, 0},
     {"logistic_q_i16", b_logistic_q_i16, "int16, in 1/3000", 0, 0},
-    {"logistic_q_i16_pot", b_logistic_q_i16_pot, "int16, in 1/4096 (power of two)", 0, 0},
+    {"logistic_q_i16_pot", b_logistic_q_i16_pot,
+     "int16, in 1/4096 (power of two)", 0, 0},
     {"tanh_q_i8", b_tanh_q_i8, "int8, out (1/128,0)", 0, 0},
     {"tanh_q_u8", b_tanh_q_u8, "uint8, out (1/128,128)", 0, 0},
     {"tanh_q_i16", b_tanh_q_i16, "int16, in 1/8192 (power of two)", 0, 0},
@@ -3514,20 +3679,26 @@ static const oc_case kCases[] = {
     {"log_softmax_q_i8", b_log_softmax_q_i8, "int8, out (16/256,127)", 0, 0},
     {"log_softmax_q_u8", b_log_softmax_q_u8, "uint8, out (16/256,255)", 0, 0},
     {"concat_q_i8", b_concat_q_i8, "int8, same parameters", 0, 0},
-    {"concat_q_u8_rescale", b_concat_q_u8_rescale, "uint8, three inputs with other parameters", 0, 0},
+    {"concat_q_u8_rescale", b_concat_q_u8_rescale,
+     "uint8, three inputs with other parameters", 0, 0},
     {"concat_q_i16", b_concat_q_i16, "int16", 0, 0},
     {"pad_q_i8", b_pad_q_i8, "int8, pads with the zero point", 0, 0},
     {"pad_q_u8", b_pad_q_u8, "uint8", 0, 0},
     {"pad_q_i16", b_pad_q_i16, "int16", 0, 0},
     {"padv2_q_i8", b_padv2_q_i8, "int8, quantized constant value", 0, 0},
     {"padv2_q_u8", b_padv2_q_u8, "uint8, quantized constant value", 0, 0},
-    {"resize_bilinear_q_i8", b_bilinear_q_i8, "int8 half_pixel 3x4 -> 5x7", 0, 0},
-    {"resize_bilinear_q_u8", b_bilinear_q_u8, "uint8 align_corners 3x4 -> 6x7", 0, 0},
+    {"resize_bilinear_q_i8", b_bilinear_q_i8, "int8 half_pixel 3x4 -> 5x7", 0,
+     0},
+    {"resize_bilinear_q_u8", b_bilinear_q_u8, "uint8 align_corners 3x4 -> 6x7",
+     0, 0},
     {"resize_bilinear_q_i16", b_bilinear_q_i16, "int16 3x4 -> 6x8", 0, 0},
-    {"resize_nearest_q_u8", b_nearest_q_u8, "uint8 half_pixel 3x4 -> 7x5", 0, 0},
-    {"resize_nearest_q_i16", b_nearest_q_i16, "int16 align_corners 3x4 -> 5x7", 0, 0},
+    {"resize_nearest_q_u8", b_nearest_q_u8, "uint8 half_pixel 3x4 -> 7x5", 0,
+     0},
+    {"resize_nearest_q_i16", b_nearest_q_i16, "int16 align_corners 3x4 -> 5x7",
+     0, 0},
     {"mean_q_i8", b_mean_q_i8, "int8 axes [1,2] keep_dims, rescaled", 0, 0},
-    {"mean_q_i8_last_axis", b_mean_q_i8_last, "int8 axis -1, same parameters", 0, 0},
+    {"mean_q_i8_last_axis", b_mean_q_i8_last, "int8 axis -1, same parameters",
+     0, 0},
     {"mean_q_u8", b_mean_q_u8, "uint8 axes [1,2], rescaled", 0, 0},
     {"mean_q_i16", b_mean_q_i16, "int16 axes [1,2] keep_dims", 0, 0},
     {"sum_q_i8", b_sum_q_i8, "int8 axis 1", 0, 0},
@@ -3545,14 +3716,16 @@ static const oc_case kCases[] = {
     {"quantize_i8_i16", b_quantize_i8_i16, "int8 -> int16", 0, 0},
     {"quantize_i16_i16", b_quantize_i16_i16, "int16 -> int16", 0, 0},
     {"quantize_f32_i16", b_quantize_f32_i16, "float32 -> int16", 0, 0},
-    {"dequantize_i8_per_channel", b_dequantize_i8_pc, "per-channel int8 constant + ADD", 0, 0},
+    {"dequantize_i8_per_channel", b_dequantize_i8_pc,
+     "per-channel int8 constant + ADD", 0, 0},
     {"arg_max_q_i8", b_arg_max_q_i8, "int8 quantized input", 0, 0},
     {"topk_v2_q_u8", b_topk_q_u8, "uint8 quantized, k 3", 0, 0},
 };
 
 #define N_CASES ((int)(sizeof kCases / sizeof kCases[0]))
 
-/* ---- driver ---------------------------------------------------------------------- */
+/* ---- driver
+ * ---------------------------------------------------------------------- */
 
 static uint32_t seed_of(const char *name) {
   uint32_t h = 2166136261u;
@@ -3575,8 +3748,7 @@ static void ops_string(const cx *c, char *buf, size_t n) {
  * version c->vversion (tm_op_version would leave the unused version-1 opcode
  * behind, which TensorFlow Lite still tries to resolve), then c->patch runs.
  * Returns new malloc'd bytes. */
-static uint8_t *patch_model(const uint8_t *bytes, size_t *size,
-                            const cx *c) {
+static uint8_t *patch_model(const uint8_t *bytes, size_t *size, const cx *c) {
   tflc_model_def def;
   char err[512];
   if (schema_decode(bytes, *size, NULL, &def, err, sizeof err) != 0) {
@@ -3651,8 +3823,8 @@ static int run_case(const oc_case *k, const char *dir) {
     for (int i = 0; rc == 0 && i < c.n_ins; i++) {
       const cx_input *d = &c.in_data[i];
       snprintf(path, sizeof path, "%s/%s/input_%d.npy", dir, k->name, i);
-      if (npy_write(path, tt_lite(d->tt), d->shape, d->rank, d->data,
-                    d->bytes, err, sizeof err) != 0) {
+      if (npy_write(path, tt_lite(d->tt), d->shape, d->rank, d->data, d->bytes,
+                    err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         rc = -1;
       }
@@ -3692,8 +3864,8 @@ static int coverage(void) {
     cx_free(&c);
   }
   for (int i = 0; i < N_NOT_COMPARABLE; i++) {
-    printf("not comparable: %s (%s)\n", schema_builtin_name(kNotComparable[i].op),
-           kNotComparable[i].reason);
+    printf("not comparable: %s (%s)\n",
+           schema_builtin_name(kNotComparable[i].op), kNotComparable[i].reason);
     used[kNotComparable[i].op] = 1;
   }
   int missing = 0;

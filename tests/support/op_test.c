@@ -6,16 +6,25 @@
 #include "schema/schema_enums.h"
 #include "tflc/tflc.h"
 
-/* ---- sizes, indices, typed values ----------------------------------------- */
+/* ---- sizes, indices, typed values -----------------------------------------
+ */
 
 size_t oo_tt_size(int8_t tt) {
   switch (tt) {
-    case TFLC_TT_FLOAT32: case TFLC_TT_INT32: case TFLC_TT_UINT32: return 4;
-    case TFLC_TT_INT64: case TFLC_TT_FLOAT64: case TFLC_TT_UINT64:
+    case TFLC_TT_FLOAT32:
+    case TFLC_TT_INT32:
+    case TFLC_TT_UINT32: return 4;
+    case TFLC_TT_INT64:
+    case TFLC_TT_FLOAT64:
+    case TFLC_TT_UINT64:
     case TFLC_TT_COMPLEX64: return 8;
     case TFLC_TT_COMPLEX128: return 16;
-    case TFLC_TT_INT16: case TFLC_TT_FLOAT16: case TFLC_TT_UINT16: return 2;
-    case TFLC_TT_BOOL: case TFLC_TT_INT8: case TFLC_TT_UINT8: return 1;
+    case TFLC_TT_INT16:
+    case TFLC_TT_FLOAT16:
+    case TFLC_TT_UINT16: return 2;
+    case TFLC_TT_BOOL:
+    case TFLC_TT_INT8:
+    case TFLC_TT_UINT8: return 1;
     default: return 0;
   }
 }
@@ -39,8 +48,7 @@ size_t ot_ravel(const int *coord, const int *shape, int rank) {
   return k;
 }
 
-size_t ot_bcast_index(size_t flat, const int *so, int ro, const int *s,
-                      int r) {
+size_t ot_bcast_index(size_t flat, const int *so, int ro, const int *s, int r) {
   int coord[8];
   for (int i = ro - 1; i >= 0; i--) {
     coord[i] = (int)(flat % (size_t)so[i]);
@@ -57,7 +65,8 @@ size_t ot_bcast_index(size_t flat, const int *so, int ro, const int *s,
 int64_t ot_load_int(int8_t tt, const void *p, size_t i) {
   switch (tt) {
     case TFLC_TT_INT8: return ((const int8_t *)p)[i];
-    case TFLC_TT_UINT8: case TFLC_TT_BOOL: return ((const uint8_t *)p)[i];
+    case TFLC_TT_UINT8:
+    case TFLC_TT_BOOL: return ((const uint8_t *)p)[i];
     case TFLC_TT_INT16: return ((const int16_t *)p)[i];
     case TFLC_TT_UINT16: return ((const uint16_t *)p)[i];
     case TFLC_TT_UINT32: return ((const uint32_t *)p)[i];
@@ -69,7 +78,8 @@ int64_t ot_load_int(int8_t tt, const void *p, size_t i) {
 void ot_store_int(int8_t tt, void *p, size_t i, int64_t v) {
   switch (tt) {
     case TFLC_TT_INT8: ((int8_t *)p)[i] = (int8_t)v; break;
-    case TFLC_TT_UINT8: case TFLC_TT_BOOL: ((uint8_t *)p)[i] = (uint8_t)v; break;
+    case TFLC_TT_UINT8:
+    case TFLC_TT_BOOL: ((uint8_t *)p)[i] = (uint8_t)v; break;
     case TFLC_TT_INT16: ((int16_t *)p)[i] = (int16_t)v; break;
     case TFLC_TT_UINT16: ((uint16_t *)p)[i] = (uint16_t)v; break;
     case TFLC_TT_UINT32: ((uint32_t *)p)[i] = (uint32_t)v; break;
@@ -103,7 +113,8 @@ int ot_ref_pad_before(int in, int k, int s, int d, int out) {
   return total / 2;
 }
 
-/* ---- seeded pseudo-random numbers ----------------------------------------- */
+/* ---- seeded pseudo-random numbers -----------------------------------------
+ */
 
 uint32_t ot_lcg(uint32_t *state) {
   *state = *state * 1664525u + 1013904223u;
@@ -151,7 +162,8 @@ float *oo_rand_buf(size_t n, float lo, float hi) {
   return p;
 }
 
-/* ---- one-operator models --------------------------------------------------- */
+/* ---- one-operator models ---------------------------------------------------
+ */
 
 static void append_message(char *buf, size_t cap, const char *format,
                            va_list args) {
@@ -227,8 +239,8 @@ int oo_open(uint8_t *bytes, size_t size, const oo_options *o, oo_run *r) {
   if (o && o->num_threads > 0)
     TfLiteInterpreterOptionsSetNumThreads(opts, o->num_threads);
   if (o && o->custom_reg)
-    TfLiteInterpreterOptionsAddCustomOp(opts, o->custom_name, o->custom_reg,
-                                        1, 1);
+    TfLiteInterpreterOptionsAddCustomOp(opts, o->custom_name, o->custom_reg, 1,
+                                        1);
   r->it = TfLiteInterpreterCreate(r->model, opts);
   TfLiteInterpreterOptionsDelete(opts);
   if (r->it && TfLiteInterpreterAllocateTensors(r->it) != kTfLiteOk) {
@@ -334,8 +346,7 @@ void oo_expect_error_ext(const oo_op *c, const oo_ext *x, const char *needle,
                          const char *label) {
   oo_run r;
   int rc = oo_build_ext(c, x, &r);
-  CHECK_MSG(rc != 0, "%s: expected an error containing \"%s\"", label,
-            needle);
+  CHECK_MSG(rc != 0, "%s: expected an error containing \"%s\"", label, needle);
   if (rc != 0) CHECK_CONTAINS(r.err, needle);
   oo_free(&r);
 }
@@ -358,7 +369,8 @@ void oo_expect_invoke_error_ext(const oo_op *c, const oo_ext *x,
   oo_free(&r);
 }
 
-/* ---- checks on outputs ----------------------------------------------------- */
+/* ---- checks on outputs -----------------------------------------------------
+ */
 
 int oo_shape_is(const TfLiteTensor *t, const int *shape, int rank) {
   if (TfLiteTensorNumDims(t) != rank) return 0;
@@ -393,8 +405,8 @@ void oo_check_f32(const TfLiteTensor *t, const float *want, size_t n,
   for (size_t i = 0; i < n && got; i++) {
     double w = want[i], g = got[i];
     double lim = tol * (fabs(w) > 1 ? fabs(w) : 1);
-    int ok = (isnan(w) && isnan(g)) || (isinf(w) && g == w) ||
-             fabs(g - w) <= lim;
+    int ok =
+        (isnan(w) && isnan(g)) || (isinf(w) && g == w) || fabs(g - w) <= lim;
     if (!ok && bad++ < 5)
       CHECK_MSG(ok, "%s: element %zu = %.9g, want %.9g", label, i, g, w);
   }
@@ -439,8 +451,8 @@ void ot_check_ints(const TfLiteTensor *t, int8_t tt, const int64_t *want,
   for (size_t i = 0; i < n; i++) {
     const int64_t g = ot_load_int(tt, got, i);
     if (g != want[i] && bad++ < 5)
-      CHECK_MSG(0, "%s: element %zu = %lld, want %lld", label, i,
-                (long long)g, (long long)want[i]);
+      CHECK_MSG(0, "%s: element %zu = %lld, want %lld", label, i, (long long)g,
+                (long long)want[i]);
   }
   CHECK_MSG(bad == 0, "%s: %d wrong elements of %zu", label, bad, n);
 }
@@ -464,7 +476,8 @@ void oo_run_expect_f32(const oo_op *op, const int *shape, int rank,
   oo_free(&r);
 }
 
-/* ---- TensorFlow Lite's integer arithmetic ---------------------------------- */
+/* ---- TensorFlow Lite's integer arithmetic ----------------------------------
+ */
 
 static uint32_t qr_state = 12345u;
 
@@ -528,9 +541,18 @@ int32_t qr_mul64(int64_t x, int32_t m, int shift) {
 
 void qr_type_range(TfLiteType t, int32_t *lo, int32_t *hi) {
   switch (t) {
-    case kTfLiteInt8: *lo = -128; *hi = 127; break;
-    case kTfLiteUInt8: *lo = 0; *hi = 255; break;
-    default: *lo = -32768; *hi = 32767; break;
+    case kTfLiteInt8:
+      *lo = -128;
+      *hi = 127;
+      break;
+    case kTfLiteUInt8:
+      *lo = 0;
+      *hi = 255;
+      break;
+    default:
+      *lo = -32768;
+      *hi = 32767;
+      break;
   }
 }
 
@@ -539,9 +561,20 @@ void qr_act_range(int act, float scale, int32_t zp, TfLiteType t, int32_t *lo,
   qr_type_range(t, lo, hi);
   float a = 0, b = 0;
   int has_lo = 0, has_hi = 0;
-  if (act == TFLC_ACT_RELU) { a = 0; has_lo = 1; }
-  if (act == TFLC_ACT_RELU6) { a = 0; b = 6; has_lo = has_hi = 1; }
-  if (act == TFLC_ACT_RELU_N1_TO_1) { a = -1; b = 1; has_lo = has_hi = 1; }
+  if (act == TFLC_ACT_RELU) {
+    a = 0;
+    has_lo = 1;
+  }
+  if (act == TFLC_ACT_RELU6) {
+    a = 0;
+    b = 6;
+    has_lo = has_hi = 1;
+  }
+  if (act == TFLC_ACT_RELU_N1_TO_1) {
+    a = -1;
+    b = 1;
+    has_lo = has_hi = 1;
+  }
   if (has_lo) {
     int32_t q = zp + (int32_t)roundf(a / scale);
     if (q > *lo) *lo = q;
@@ -569,7 +602,8 @@ int8_t qr_tt(TfLiteType t) {
 
 size_t qr_size(TfLiteType t) {
   switch (t) {
-    case kTfLiteInt8: case kTfLiteUInt8: return 1;
+    case kTfLiteInt8:
+    case kTfLiteUInt8: return 1;
     case kTfLiteInt16: return 2;
     case kTfLiteInt64: return 8;
     default: return 4;
@@ -636,9 +670,8 @@ void qr_quant_asym(const float *x, size_t n, int32_t *q, float *scale,
   }
   double s = ((double)hi - (double)lo) / 255.0;
   double zl = -128.0 - (double)lo / s, zh = 127.0 - (double)hi / s;
-  double z = (128.0 + fabs((double)lo / s)) < (127.0 + fabs((double)hi / s))
-                 ? zl
-                 : zh;
+  double z =
+      (128.0 + fabs((double)lo / s)) < (127.0 + fabs((double)hi / s)) ? zl : zh;
   *zp = z <= -128 ? -128 : (z >= 127 ? 127 : (int32_t)round(z));
   *scale = (float)s;
   for (size_t i = 0; i < n; i++) {

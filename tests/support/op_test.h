@@ -28,7 +28,8 @@
 #include "support/test_model.h"
 #include "tflc/common.h"
 
-/* ---- sizes, indices, typed values ----------------------------------------- */
+/* ---- sizes, indices, typed values -----------------------------------------
+ */
 
 /* Bytes of one element of schema type TFLC_TT_* (0: unknown, STRING). */
 size_t oo_tt_size(int8_t tt);
@@ -53,7 +54,8 @@ double ot_ref_act(double v, int act);
 int ot_ref_out_size(int padding, int in, int k, int s, int d);
 int ot_ref_pad_before(int in, int k, int s, int d, int out);
 
-/* ---- seeded pseudo-random numbers ----------------------------------------- */
+/* ---- seeded pseudo-random numbers -----------------------------------------
+ */
 
 /* Linear congruential (x * 1664525 + 1013904223): the new state >> 8. */
 uint32_t ot_lcg(uint32_t *state);
@@ -74,16 +76,17 @@ void oo_fill_f32(float *x, size_t n, float lo, float hi);
 /* malloc'd n floats (at least one allocated) from oo_fill_f32. */
 float *oo_rand_buf(size_t n, float lo, float hi);
 
-/* ---- one-operator models --------------------------------------------------- */
+/* ---- one-operator models ---------------------------------------------------
+ */
 
 /* One tensor of the op. tt < 0 marks an omitted optional input (-1). */
 typedef struct oo_tensor {
-  int8_t tt;           /* TFLC_TT_* */
+  int8_t tt; /* TFLC_TT_* */
   const int *shape;
   int rank;
-  const void *data;    /* input values (NULL: zeros); constant bytes */
+  const void *data; /* input values (NULL: zeros); constant bytes */
   int is_const;
-  int n_quant;         /* 0: none; 1: per tensor; > 1: per channel */
+  int n_quant; /* 0: none; 1: per tensor; > 1: per channel */
   const float *scales;
   const int64_t *zero_points;
   int qdim;
@@ -100,25 +103,25 @@ typedef struct oo_options {
 } oo_options;
 
 typedef struct oo_op {
-  int32_t op;                   /* TFLC_OP_* */
-  uint8_t bo;                   /* TFLC_BO_* (0: no options table) */
+  int32_t op; /* TFLC_OP_* */
+  uint8_t bo; /* TFLC_BO_* (0: no options table) */
   const tflc_opt_field *fields;
   int n_fields;
   const oo_tensor *inputs;
   int n_inputs;
-  oo_tensor out;                /* type and declared shape (one output) */
+  oo_tensor out; /* type and declared shape (one output) */
 } oo_op;
 
 /* What a few ops need besides an oo_op (the *_ext functions; all zero or a
  * NULL pointer: nothing). Kept apart so that oo_op's positional
  * initializers stay complete. */
 typedef struct oo_ext {
-  const oo_tensor *outputs;     /* n_outputs > 0: these instead of out */
+  const oo_tensor *outputs; /* n_outputs > 0: these instead of out */
   int n_outputs;
-  const char *custom;           /* custom code (op == TFLC_OP_CUSTOM) */
-  const void *custom_options;   /* raw custom_options bytes */
+  const char *custom;         /* custom code (op == TFLC_OP_CUSTOM) */
+  const void *custom_options; /* raw custom_options bytes */
   size_t custom_options_size;
-  int options2;                 /* options in builtin_options_2 */
+  int options2; /* options in builtin_options_2 */
   oo_options opts;
 } oo_ext;
 
@@ -180,7 +183,8 @@ void oo_expect_invoke_error(const oo_op *c, const char *needle,
 void oo_expect_invoke_error_ext(const oo_op *c, const oo_ext *x,
                                 const char *needle, const char *label);
 
-/* ---- checks on outputs ----------------------------------------------------- */
+/* ---- checks on outputs -----------------------------------------------------
+ */
 
 /* True when t has exactly this shape (no check). */
 int oo_shape_is(const TfLiteTensor *t, const int *shape, int rank);

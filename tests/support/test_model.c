@@ -53,12 +53,12 @@ static char *own_str(tm_model *m, const char *s) {
   return own_copy(m, s ? s : "", strlen(s ? s : "") + 1);
 }
 
-#define GROW(arr, n, cap)                                              \
-  do {                                                                 \
-    if ((n) == (cap)) {                                                \
-      (cap) = (cap) ? (cap) * 2 : 8;                                   \
-      (arr) = realloc((arr), sizeof(*(arr)) * (size_t)(cap));          \
-    }                                                                  \
+#define GROW(arr, n, cap)                                     \
+  do {                                                        \
+    if ((n) == (cap)) {                                       \
+      (cap) = (cap) ? (cap)*2 : 8;                            \
+      (arr) = realloc((arr), sizeof(*(arr)) * (size_t)(cap)); \
+    }                                                         \
   } while (0)
 
 tm_model *tm_create(void) {
@@ -135,13 +135,19 @@ void tm_signature_shape(tm_model *m, int tensor, const int *sig, int rank) {
 void tm_sparsity(tm_model *m, int tensor, const tflc_sparsity_def *sp) {
   tflc_sparsity_def *c = own(m, calloc(1, sizeof *c));
   *c = *sp;
-  c->traversal_order = own_copy(m, sp->traversal_order, sizeof(int32_t) * (size_t)sp->n_traversal_order);
-  c->block_map = own_copy(m, sp->block_map, sizeof(int32_t) * (size_t)sp->n_block_map);
-  c->dim_metadata = own_copy(m, sp->dim_metadata, sizeof(tflc_dim_metadata_def) * (size_t)sp->n_dim_metadata);
+  c->traversal_order = own_copy(
+      m, sp->traversal_order, sizeof(int32_t) * (size_t)sp->n_traversal_order);
+  c->block_map =
+      own_copy(m, sp->block_map, sizeof(int32_t) * (size_t)sp->n_block_map);
+  c->dim_metadata =
+      own_copy(m, sp->dim_metadata,
+               sizeof(tflc_dim_metadata_def) * (size_t)sp->n_dim_metadata);
   for (int32_t i = 0; i < sp->n_dim_metadata; i++) {
     tflc_dim_metadata_def *d = &c->dim_metadata[i];
-    d->segments = own_copy(m, d->segments, sizeof(int32_t) * (size_t)d->n_segments);
-    d->indices = own_copy(m, d->indices, sizeof(int32_t) * (size_t)d->n_indices);
+    d->segments =
+        own_copy(m, d->segments, sizeof(int32_t) * (size_t)d->n_segments);
+    d->indices =
+        own_copy(m, d->indices, sizeof(int32_t) * (size_t)d->n_indices);
   }
   m->subs[m->cur].tensors[tensor].sparsity = c;
 }
@@ -194,7 +200,7 @@ int tm_op(tm_model *m, int32_t builtin_code, const char *custom_code,
         own_copy(m, fields, sizeof(tflc_opt_field) * (size_t)n_fields);
     for (int i = 0; i < n_fields; i++) {
       if (copy[i].vec && copy[i].vec_len > 0) {
-        size_t elem = copy[i].kind == TFLC_OPT_VEC_I64 ? 8
+        size_t elem = copy[i].kind == TFLC_OPT_VEC_I64  ? 8
                       : copy[i].kind == TFLC_OPT_STRING ? 1
                                                         : 4;
         copy[i].vec = own_copy(m, copy[i].vec, elem * (size_t)copy[i].vec_len);
@@ -238,8 +244,7 @@ void tm_io(tm_model *m, const int *inputs, int n_inputs, const int *outputs,
 
 static tflc_tensor_map_def *own_maps(tm_model *m, const char *const *names,
                                      const int *tensors, int n) {
-  tflc_tensor_map_def *maps =
-      own(m, calloc((size_t)(n ? n : 1), sizeof *maps));
+  tflc_tensor_map_def *maps = own(m, calloc((size_t)(n ? n : 1), sizeof *maps));
   for (int i = 0; i < n; i++) {
     maps[i].name = own_str(m, names[i]);
     maps[i].tensor_index = (uint32_t)tensors[i];

@@ -31,7 +31,8 @@ int main(int argc, char **argv) {
     return 0;
   }
   fclose(f);
-  check(TfLiteVersion() != NULL && strlen(TfLiteVersion()) > 0, "TfLiteVersion");
+  check(TfLiteVersion() != NULL && strlen(TfLiteVersion()) > 0,
+        "TfLiteVersion");
   TfLiteModel *model = TfLiteModelCreateFromFile(path);
   check(model != NULL, "TfLiteModelCreateFromFile");
   if (!model) goto done;
@@ -42,7 +43,8 @@ int main(int argc, char **argv) {
   TfLiteModelDelete(model);
   check(interpreter != NULL, "TfLiteInterpreterCreate");
   if (!interpreter) goto done;
-  check(TfLiteInterpreterAllocateTensors(interpreter) == kTfLiteOk, "AllocateTensors");
+  check(TfLiteInterpreterAllocateTensors(interpreter) == kTfLiteOk,
+        "AllocateTensors");
   check(TfLiteInterpreterGetInputTensorCount(interpreter) == 1, "one input");
   TfLiteTensor *input = TfLiteInterpreterGetInputTensor(interpreter, 0);
   check(TfLiteTensorType(input) == kTfLiteFloat32, "float input");
@@ -52,7 +54,8 @@ int main(int argc, char **argv) {
     float x = (float)i * 0.39f, y = 0;
     TfLiteTensorCopyFromBuffer(input, &x, sizeof x);
     check(TfLiteInterpreterInvoke(interpreter) == kTfLiteOk, "Invoke");
-    const TfLiteTensor *output = TfLiteInterpreterGetOutputTensor(interpreter, 0);
+    const TfLiteTensor *output =
+        TfLiteInterpreterGetOutputTensor(interpreter, 0);
     TfLiteTensorCopyToBuffer(output, &y, sizeof y);
     double err = fabs((double)y - sin((double)x));
     if (err > worst) worst = err;

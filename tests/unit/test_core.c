@@ -52,7 +52,8 @@ static void test_planner_random(void) {
         const tflc_plan_item *x = &items[i], *y = &items[j];
         if (!x->bytes || !y->bytes) continue;
         bool time = x->first <= y->last && y->first <= x->last;
-        bool space = x->offset < y->offset + y->bytes && y->offset < x->offset + x->bytes;
+        bool space = x->offset < y->offset + y->bytes &&
+                     y->offset < x->offset + x->bytes;
         if (time && space) bad++;
       }
     }
@@ -80,7 +81,8 @@ static uint8_t *add_model(size_t *size) {
   return bytes;
 }
 
-static int set_input_f32(TfLiteInterpreter *it, int i, const float *v, size_t n) {
+static int set_input_f32(TfLiteInterpreter *it, int i, const float *v,
+                         size_t n) {
   TfLiteTensor *t = TfLiteInterpreterGetInputTensor(it, i);
   return t && TfLiteTensorCopyFromBuffer(t, v, n * sizeof(float)) == kTfLiteOk;
 }
@@ -117,9 +119,12 @@ static void test_add_and_misuse(void) {
   CHECK(TfLiteInterpreterGetInputTensor(it, 2) == NULL);
   CHECK(TfLiteInterpreterGetInputTensor(it, -1) == NULL);
   CHECK(TfLiteInterpreterGetOutputTensor(it, 5) == NULL);
-  CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), a, 5), kTfLiteError);
+  CHECK_EQ_INT(
+      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), a, 5),
+      kTfLiteError);
   CHECK_EQ_INT(TfLiteTensorCopyToBuffer(ot, out, 4), kTfLiteError);
-  CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(it, 7, NULL, 0), kTfLiteError);
+  CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(it, 7, NULL, 0),
+               kTfLiteError);
   int neg[2] = {-1, 3};
   CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(it, 0, neg, 2), kTfLiteError);
   CHECK(TfLiteInterpreterGetTensor(it, 99) == NULL);
@@ -128,7 +133,8 @@ static void test_add_and_misuse(void) {
   int big[2] = {4, 3};
   CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(it, 0, big, 2), kTfLiteOk);
   CHECK_EQ_INT(TfLiteInterpreterResizeInputTensor(it, 1, big, 2), kTfLiteOk);
-  CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteError); /* must allocate first */
+  CHECK_EQ_INT(TfLiteInterpreterInvoke(it),
+               kTfLiteError); /* must allocate first */
   CHECK_EQ_INT(TfLiteInterpreterAllocateTensors(it), kTfLiteOk);
   float a2[12], b2[12], o2[12];
   for (int i = 0; i < 12; i++) {
@@ -138,33 +144,47 @@ static void test_add_and_misuse(void) {
   CHECK(set_input_f32(it, 0, a2, 12));
   CHECK(set_input_f32(it, 1, b2, 12));
   CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-  CHECK_EQ_INT(TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), o2, sizeof o2), kTfLiteOk);
+  CHECK_EQ_INT(TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0),
+                                        o2, sizeof o2),
+               kTfLiteOk);
   int ok = 1;
   for (int i = 0; i < 12; i++) ok &= o2[i] == 100.0f;
   CHECK(ok);
 
   /* Signature runner. */
   CHECK_EQ_INT(TfLiteInterpreterGetSignatureCount(it), 1);
-  CHECK(strcmp(TfLiteInterpreterGetSignatureKey(it, 0), "serving_default") == 0);
+  CHECK(strcmp(TfLiteInterpreterGetSignatureKey(it, 0), "serving_default") ==
+        0);
   CHECK(TfLiteInterpreterGetSignatureKey(it, 1) == NULL);
   CHECK(TfLiteInterpreterGetSignatureRunner(it, "nope") == NULL);
-  TfLiteSignatureRunner *r = TfLiteInterpreterGetSignatureRunner(it, "serving_default");
+  TfLiteSignatureRunner *r =
+      TfLiteInterpreterGetSignatureRunner(it, "serving_default");
   CHECK(r != NULL);
   if (r) {
     CHECK_EQ_INT(TfLiteSignatureRunnerGetInputCount(r), 2);
     CHECK(strcmp(TfLiteSignatureRunnerGetInputName(r, 1), "y") == 0);
     CHECK(strcmp(TfLiteSignatureRunnerGetOutputName(r, 0), "sum") == 0);
     int small[2] = {1, 3};
-    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "x", small, 2), kTfLiteOk);
-    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "y", small, 2), kTfLiteOk);
-    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "zz", small, 2), kTfLiteError);
+    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "x", small, 2),
+                 kTfLiteOk);
+    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "y", small, 2),
+                 kTfLiteOk);
+    CHECK_EQ_INT(TfLiteSignatureRunnerResizeInputTensor(r, "zz", small, 2),
+                 kTfLiteError);
     CHECK_EQ_INT(TfLiteSignatureRunnerAllocateTensors(r), kTfLiteOk);
     float x[3] = {1, 2, 3}, y[3] = {0.5f, 0.5f, 0.5f}, s[3];
-    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(TfLiteSignatureRunnerGetInputTensor(r, "x"), x, sizeof x), kTfLiteOk);
-    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(TfLiteSignatureRunnerGetInputTensor(r, "y"), y, sizeof y), kTfLiteOk);
+    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(
+                     TfLiteSignatureRunnerGetInputTensor(r, "x"), x, sizeof x),
+                 kTfLiteOk);
+    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(
+                     TfLiteSignatureRunnerGetInputTensor(r, "y"), y, sizeof y),
+                 kTfLiteOk);
     CHECK(TfLiteSignatureRunnerGetInputTensor(r, "nope") == NULL);
     CHECK_EQ_INT(TfLiteSignatureRunnerInvoke(r), kTfLiteOk);
-    CHECK_EQ_INT(TfLiteTensorCopyToBuffer(TfLiteSignatureRunnerGetOutputTensor(r, "sum"), s, sizeof s), kTfLiteOk);
+    CHECK_EQ_INT(
+        TfLiteTensorCopyToBuffer(TfLiteSignatureRunnerGetOutputTensor(r, "sum"),
+                                 s, sizeof s),
+        kTfLiteOk);
     CHECK_NEAR(s[2], 3.5, 0);
     TfLiteSignatureRunnerDelete(r);
   }
@@ -219,7 +239,8 @@ static void test_invoke_allocates_nothing(void) {
   CHECK_EQ_INT(TfLiteInterpreterAllocateTensors(it), kTfLiteOk);
   long before = alloc_count;
   CHECK(before > 0);
-  for (int i = 0; i < 10; i++) CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
+  for (int i = 0; i < 10; i++)
+    CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
   CHECK_EQ_INT(alloc_count - before, 0);
   TfLiteInterpreterDelete(it);
   TfLiteModelDelete(model);
@@ -246,7 +267,8 @@ static void errbuf_reset(void) { captured[0] = '\0'; }
 static void capture(void *user, const char *fmt, va_list args) {
   (void)user;
   size_t used = strlen(captured);
-  if (used + 1 < sizeof captured) vsnprintf(captured + used, sizeof captured - used, fmt, args);
+  if (used + 1 < sizeof captured)
+    vsnprintf(captured + used, sizeof captured - used, fmt, args);
 }
 
 static void test_caller_arena(void) {
@@ -267,7 +289,8 @@ static void test_caller_arena(void) {
   CHECK(set_input_f32(it, 0, a, 6));
   CHECK(set_input_f32(it, 1, a, 6));
   CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-  TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), out, sizeof out);
+  TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), out,
+                           sizeof out);
   CHECK_NEAR(out[5], 2.0, 0);
   CHECK_EQ_INT(alloc_count - base, 0); /* the library never called malloc */
   TfLiteInterpreterDelete(it);
@@ -314,7 +337,8 @@ static uint8_t *while_model(size_t *size, int body_index) {
   int xo = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "x_out");
   int io = tm_tensor(m, TFLC_TT_INT32, s1, 1, "i_out");
   int in[2] = {x, i}, out[2] = {xo, io};
-  tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, 1), tm_opt_int(1, TFLC_OPT_I32, body_index)};
+  tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, 1),
+                         tm_opt_int(1, TFLC_OPT_I32, body_index)};
   tm_op(m, TFLC_OP_WHILE, NULL, in, 2, out, 2, TFLC_BO_WHILE, f, 2);
   tm_io(m, in, 2, out, 2);
   /* cond */
@@ -356,11 +380,14 @@ static void test_while(void) {
     float x[2] = {1.5f, -2.0f};
     int32_t i0 = 2;
     CHECK(set_input_f32(it, 0, x, 2));
-    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 1), &i0, 4), kTfLiteOk);
+    CHECK_EQ_INT(TfLiteTensorCopyFromBuffer(
+                     TfLiteInterpreterGetInputTensor(it, 1), &i0, 4),
+                 kTfLiteOk);
     CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
     float xo[2];
     int32_t io;
-    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), xo, sizeof xo);
+    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), xo,
+                             sizeof xo);
     TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 1), &io, 4);
     /* 3 iterations (i = 2, 3, 4): x * 8, i = 5 */
     CHECK_NEAR(xo[0], 12.0, 0);
@@ -368,7 +395,8 @@ static void test_while(void) {
     CHECK_EQ_INT(io, 5);
     /* Inputs are not clobbered by the loop. */
     float xin[2];
-    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetInputTensor(it, 0), xin, sizeof xin);
+    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetInputTensor(it, 0), xin,
+                             sizeof xin);
     CHECK_NEAR(xin[0], 1.5, 0);
     tm_interpreter_delete(it);
   }
@@ -391,7 +419,8 @@ static void test_if(void) {
   int b = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "b");
   int o = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "o");
   int in[3] = {c, a, b};
-  tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, 1), tm_opt_int(1, TFLC_OPT_I32, 2)};
+  tflc_opt_field f[2] = {tm_opt_int(0, TFLC_OPT_I32, 1),
+                         tm_opt_int(1, TFLC_OPT_I32, 2)};
   tm_op(m, TFLC_OP_IF, NULL, in, 3, &o, 1, TFLC_BO_IF, f, 2);
   tm_io(m, in, 3, &o, 1);
   for (int br = 0; br < 2; br++) {
@@ -400,7 +429,8 @@ static void test_if(void) {
     int y = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "y");
     int z = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "z");
     int xy[2] = {x, y};
-    tm_op(m, br == 0 ? TFLC_OP_ADD : TFLC_OP_MUL, NULL, xy, 2, &z, 1, 0, NULL, 0);
+    tm_op(m, br == 0 ? TFLC_OP_ADD : TFLC_OP_MUL, NULL, xy, 2, &z, 1, 0, NULL,
+          0);
     tm_io(m, xy, 2, &z, 1);
   }
   size_t size;
@@ -413,11 +443,13 @@ static void test_if(void) {
     float av[2] = {2, 3}, bv[2] = {4, 5}, ov[2];
     for (int cond = 0; cond < 2; cond++) {
       bool cv = cond;
-      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), &cv, 1);
+      TfLiteTensorCopyFromBuffer(TfLiteInterpreterGetInputTensor(it, 0), &cv,
+                                 1);
       set_input_f32(it, 1, av, 2);
       set_input_f32(it, 2, bv, 2);
       CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-      TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), ov, sizeof ov);
+      TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), ov,
+                               sizeof ov);
       CHECK_NEAR(ov[1], cond ? 8.0 : 15.0, 0);
     }
     tm_interpreter_delete(it);
@@ -434,9 +466,12 @@ static void test_call_once_variables(void) {
   int v = tm_tensor(m, TFLC_TT_FLOAT32, s1, 1, "v");
   int o = tm_tensor(m, TFLC_TT_FLOAT32, s1, 1, "out");
   tflc_opt_field once = tm_opt_int(0, TFLC_OPT_I32, 1);
-  tm_op(m, TFLC_OP_CALL_ONCE, NULL, NULL, 0, NULL, 0, TFLC_BO_CALL_ONCE, &once, 1);
-  tflc_opt_field name = {.id = 1, .kind = TFLC_OPT_STRING, .vec = "var", .vec_len = 3};
-  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h, 1, TFLC_BO_VAR_HANDLE, &name, 1);
+  tm_op(m, TFLC_OP_CALL_ONCE, NULL, NULL, 0, NULL, 0, TFLC_BO_CALL_ONCE, &once,
+        1);
+  tflc_opt_field name = {
+      .id = 1, .kind = TFLC_OPT_STRING, .vec = "var", .vec_len = 3};
+  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h, 1, TFLC_BO_VAR_HANDLE, &name,
+        1);
   tm_op(m, TFLC_OP_READ_VARIABLE, NULL, &h, 1, &v, 1, 0, NULL, 0);
   int xv[2] = {x, v};
   tm_op(m, TFLC_OP_MUL, NULL, xv, 2, &o, 1, 0, NULL, 0);
@@ -447,7 +482,8 @@ static void test_call_once_variables(void) {
   int h2 = tm_tensor(m, TFLC_TT_RESOURCE, NULL, 0, "handle");
   float three = 3.0f;
   int c3 = tm_const(m, TFLC_TT_FLOAT32, s1, 1, &three, 4, "three");
-  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h2, 1, TFLC_BO_VAR_HANDLE, &name, 1);
+  tm_op(m, TFLC_OP_VAR_HANDLE, NULL, NULL, 0, &h2, 1, TFLC_BO_VAR_HANDLE, &name,
+        1);
   int hc[2] = {h2, c3};
   tm_op(m, TFLC_OP_ASSIGN_VARIABLE, NULL, hc, 2, NULL, 0, 0, NULL, 0);
   tm_io(m, NULL, 0, NULL, 0);
@@ -463,7 +499,8 @@ static void test_call_once_variables(void) {
     for (int k = 0; k < 3; k++) {
       set_input_f32(it, 0, &two, 1);
       CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-      TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), &out, 4);
+      TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), &out,
+                               4);
       CHECK_NEAR(out, expect[k], 0);
     }
     tm_interpreter_delete(it);
@@ -479,9 +516,11 @@ static void test_stablehlo_composite(void) {
   int b = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "b");
   int o = tm_tensor(m, TFLC_TT_FLOAT32, s2, 1, "o");
   int in[2] = {a, b};
-  tflc_opt_field f[2] = {{.id = 0, .kind = TFLC_OPT_STRING, .vec = "odml.add", .vec_len = 8},
-                         tm_opt_int(1, TFLC_OPT_I32, 1)};
-  int op = tm_op(m, TFLC_OP_STABLEHLO_COMPOSITE, NULL, in, 2, &o, 1, TFLC_BO2_STABLEHLO_COMPOSITE, f, 2);
+  tflc_opt_field f[2] = {
+      {.id = 0, .kind = TFLC_OPT_STRING, .vec = "odml.add", .vec_len = 8},
+      tm_opt_int(1, TFLC_OPT_I32, 1)};
+  int op = tm_op(m, TFLC_OP_STABLEHLO_COMPOSITE, NULL, in, 2, &o, 1,
+                 TFLC_BO2_STABLEHLO_COMPOSITE, f, 2);
   tm_op_options2(m, op);
   tm_io(m, in, 2, &o, 1);
   tm_subgraph(m);
@@ -502,7 +541,8 @@ static void test_stablehlo_composite(void) {
     set_input_f32(it, 0, av, 2);
     set_input_f32(it, 1, bv, 2);
     CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), ov, sizeof ov);
+    TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), ov,
+                             sizeof ov);
     CHECK_NEAR(ov[0], 11.5, 0);
     CHECK_NEAR(ov[1], 22.0, 0);
     tm_interpreter_delete(it);
@@ -527,7 +567,9 @@ static void test_string_tensors(void) {
     size_t lens[3] = {5, 0, 6};
     int dims[1] = {3};
     int idx = TfLiteInterpreterInputTensorIndices(it)[0];
-    CHECK_EQ_INT(TflcInterpreterSetTensorStrings(it, idx, strs, lens, 3, dims, 1), kTfLiteOk);
+    CHECK_EQ_INT(
+        TflcInterpreterSetTensorStrings(it, idx, strs, lens, 3, dims, 1),
+        kTfLiteOk);
     CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
     const TfLiteTensor *o = TfLiteInterpreterGetOutputTensor(it, 0);
     CHECK_EQ_INT(TflcTensorStringCount(o), 3);
@@ -541,8 +583,12 @@ static void test_string_tensors(void) {
     CHECK_EQ_INT(n, 0);
     CHECK_EQ_INT(TflcTensorGetString(o, 3, &p, &n), kTfLiteError);
     /* Wrong count for the shape, wrong tensor type, bad index. */
-    CHECK_EQ_INT(TflcInterpreterSetTensorStrings(it, idx, strs, lens, 2, dims, 1), kTfLiteError);
-    CHECK_EQ_INT(TflcInterpreterSetTensorStrings(it, 99, strs, lens, 3, dims, 1), kTfLiteError);
+    CHECK_EQ_INT(
+        TflcInterpreterSetTensorStrings(it, idx, strs, lens, 2, dims, 1),
+        kTfLiteError);
+    CHECK_EQ_INT(
+        TflcInterpreterSetTensorStrings(it, 99, strs, lens, 3, dims, 1),
+        kTfLiteError);
     /* A corrupt buffer reads as malformed, never out of bounds. */
     TfLiteTensor *t = TfLiteInterpreterGetTensor(it, idx);
     int32_t bad = 1000;
@@ -599,7 +645,8 @@ static void test_int8_variable_zero_point(void) {
     TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), out, 4);
     /* first invoke and after each reset: the zero point; otherwise 7 */
     CHECK_EQ_INT(out[3], round == 1 ? 7 : -5);
-    if (round == 1) CHECK_EQ_INT(TfLiteInterpreterResetVariableTensors(it), kTfLiteOk);
+    if (round == 1)
+      CHECK_EQ_INT(TfLiteInterpreterResetVariableTensors(it), kTfLiteOk);
     if (round == 0) continue;
   }
   TfLiteInterpreterDelete(it);
@@ -652,7 +699,8 @@ static void test_custom_op(void) {
   float v[3] = {1, 2, 3}, r[3];
   set_input_f32(it, 0, v, 3);
   CHECK_EQ_INT(TfLiteInterpreterInvoke(it), kTfLiteOk);
-  TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), r, sizeof r);
+  TfLiteTensorCopyToBuffer(TfLiteInterpreterGetOutputTensor(it, 0), r,
+                           sizeof r);
   CHECK_NEAR(r[2], 6.0, 0);
   TfLiteInterpreterDelete(it);
   TfLiteModelDelete(model);

@@ -29,7 +29,9 @@ static void align(wbuf *w, unsigned width) {
   while (w->n % width) w->b[w->n++] = 0;
 }
 
-static unsigned log2w(unsigned w) { return w == 1 ? 0 : w == 2 ? 1 : w == 4 ? 2 : 3; }
+static unsigned log2w(unsigned w) {
+  return w == 1 ? 0 : w == 2 ? 1 : w == 4 ? 2 : 3;
+}
 
 /* One map entry of the test writer. */
 typedef struct entry {
@@ -108,9 +110,9 @@ static size_t build_map(wbuf *out, const entry *e, int n, unsigned w,
       default: put_uint(b, b->n - data_pos[i], w); break;
     }
   }
-  static const uint8_t types[] = {FLX_INT, FLX_UINT, FLX_FLOAT, FLX_BOOL,
-                                  FLX_STRING, FLX_INDIRECT_FLOAT,
-                                  FLX_VECTOR_INT, FLX_NULL};
+  static const uint8_t types[] = {
+      FLX_INT,    FLX_UINT,           FLX_FLOAT,      FLX_BOOL,
+      FLX_STRING, FLX_INDIRECT_FLOAT, FLX_VECTOR_INT, FLX_NULL};
   for (int i = 0; i < n; i++) {
     unsigned cw = e[i].kind == 5 ? 8 : w;
     b->b[b->n++] = (uint8_t)((types[e[i].kind] << 2) | log2w(cw));
@@ -180,7 +182,8 @@ static void test_scalars(void) {
     CHECK(flx_as_i64(&r, &i) == 0 && i == -2);
   }
   {
-    const uint8_t buf[] = {0x00, 0x3C, FLX_FLOAT << 2 | 1, 2}; /* no 2-byte floats */
+    const uint8_t buf[] = {0x00, 0x3C, FLX_FLOAT << 2 | 1,
+                           2}; /* no 2-byte floats */
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
     CHECK_EQ_INT(flx_as_f64(&r, &d), -1);
   }
@@ -195,7 +198,8 @@ static void test_scalars(void) {
     CHECK_EQ_INT(i, 0);
   }
   { /* indirect int of width 4 */
-    const uint8_t buf[] = {0x78, 0x56, 0x34, 0x12, 4, FLX_INDIRECT_INT << 2 | 2, 1};
+    const uint8_t buf[] = {0x78, 0x56, 0x34, 0x12, 4, FLX_INDIRECT_INT << 2 | 2,
+                           1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0 && flx_as_i64(&r, &i) == 0);
     CHECK_EQ_INT(i, 0x12345678);
   }
@@ -228,8 +232,8 @@ static void test_scalars(void) {
     CHECK(i == 0);
   }
   {
-    const uint8_t buf[] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                           FLX_UINT << 2 | 3, 8};
+    const uint8_t buf[] = {
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, FLX_UINT << 2 | 3, 8};
     CHECK(flx_root(buf, sizeof buf, &r) == 0 && flx_as_i64(&r, &i) == 0);
     CHECK(i == INT64_MAX);
   }
@@ -243,7 +247,8 @@ static void test_strings(void) {
   {
     const uint8_t buf[] = {3, 'a', 'b', 'c', 0, 4, FLX_STRING << 2, 1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
-    CHECK(flx_as_string(&r, &s, &len) == 0 && len == 3 && strcmp(s, "abc") == 0);
+    CHECK(flx_as_string(&r, &s, &len) == 0 && len == 3 &&
+          strcmp(s, "abc") == 0);
     CHECK_EQ_INT(flx_as_i64(&r, &i), -1); /* not a number */
   }
   { /* 2-byte length prefix */
@@ -274,7 +279,8 @@ static void test_strings(void) {
   { /* key */
     const uint8_t buf[] = {'k', 'e', 'y', 0, 4, FLX_KEY << 2, 1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
-    CHECK(flx_as_string(&r, &s, &len) == 0 && len == 3 && strcmp(s, "key") == 0);
+    CHECK(flx_as_string(&r, &s, &len) == 0 && len == 3 &&
+          strcmp(s, "key") == 0);
   }
   { /* key with no NUL before the end of the buffer */
     const uint8_t buf[] = {'k', 1, FLX_KEY << 2, 1};
@@ -291,7 +297,8 @@ static void test_strings(void) {
   }
 }
 
-/* ---- vectors -------------------------------------------------------------- */
+/* ---- vectors --------------------------------------------------------------
+ */
 
 static void test_vectors(void) {
   flx_ref r, e;
@@ -299,8 +306,16 @@ static void test_vectors(void) {
   int64_t i;
   double d;
   { /* untyped vector [int 1, uint 2, bool true] */
-    const uint8_t buf[] = {3, 1, 2, 3, FLX_INT << 2, FLX_UINT << 2,
-                           FLX_BOOL << 2, 6, FLX_VECTOR << 2, 1};
+    const uint8_t buf[] = {3,
+                           1,
+                           2,
+                           3,
+                           FLX_INT << 2,
+                           FLX_UINT << 2,
+                           FLX_BOOL << 2,
+                           6,
+                           FLX_VECTOR << 2,
+                           1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
     CHECK(flx_vector_size(&r, &n) == 0 && n == 3);
     CHECK(flx_vector_at(&r, 0, &e) == 0 && flx_get_type(&e) == FLX_INT);
@@ -311,8 +326,8 @@ static void test_vectors(void) {
     CHECK_EQ_INT(flx_as_i64(&r, &i), -1);
   }
   { /* typed int vector of width 2 */
-    const uint8_t buf[] = {2, 0, 0xFF, 0xFF, 0x10, 0x00, 4,
-                           FLX_VECTOR_INT << 2 | 1, 1};
+    const uint8_t buf[] = {
+        2, 0, 0xFF, 0xFF, 0x10, 0x00, 4, FLX_VECTOR_INT << 2 | 1, 1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
     CHECK(flx_vector_size(&r, &n) == 0 && n == 2);
     CHECK(flx_vector_at(&r, 0, &e) == 0 && flx_as_i64(&e, &i) == 0 && i == -1);
@@ -327,7 +342,8 @@ static void test_vectors(void) {
     buf[14] = 1;
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
     CHECK(flx_vector_size(&r, &n) == 0 && n == 3);
-    CHECK(flx_vector_at(&r, 1, &e) == 0 && flx_as_f64(&e, &d) == 0 && d == -2.0);
+    CHECK(flx_vector_at(&r, 1, &e) == 0 && flx_as_f64(&e, &d) == 0 &&
+          d == -2.0);
     CHECK(flx_vector_at(&r, 2, &e) == 0 && flx_as_f64(&e, &d) == 0 && d == 0.5);
   }
   { /* vector of keys */
@@ -355,8 +371,10 @@ static void test_vectors(void) {
     CHECK_EQ_INT(flx_vector_at(&r, 0, &e), -1);
   }
   { /* huge 8-byte length (overflow of n * width) */
-    const uint8_t buf[] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0,
-                           0, 0, 0, 0, 0, 0, 0, 8, FLX_VECTOR_INT << 2 | 3, 1};
+    const uint8_t buf[] = {
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x1F, 0,
+        0,    0,    0,    0,    0,    0,    0,    8,    FLX_VECTOR_INT << 2 | 3,
+        1};
     CHECK(flx_root(buf, sizeof buf, &r) == 0);
     CHECK_EQ_INT(flx_vector_size(&r, &n), -1);
   }
@@ -381,14 +399,15 @@ static void test_vectors(void) {
   }
 }
 
-/* ---- maps ----------------------------------------------------------------- */
+/* ---- maps -----------------------------------------------------------------
+ */
 
 static void test_maps(void) {
   static const entry es[] = {
-      {"a_float", 2, 0, 0.5, NULL},   {"b_int", 0, -7, 0, NULL},
-      {"c_uint", 1, 200, 0, NULL},    {"d_bool", 3, 1, 0, NULL},
-      {"e_str", 4, 0, 0, "hello"},    {"f_ind", 5, 0, 3.75, NULL},
-      {"g_vec", 6, 10, 0, NULL},      {"h_null", 7, 0, 0, NULL},
+      {"a_float", 2, 0, 0.5, NULL}, {"b_int", 0, -7, 0, NULL},
+      {"c_uint", 1, 200, 0, NULL},  {"d_bool", 3, 1, 0, NULL},
+      {"e_str", 4, 0, 0, "hello"},  {"f_ind", 5, 0, 3.75, NULL},
+      {"g_vec", 6, 10, 0, NULL},    {"h_null", 7, 0, 0, NULL},
   };
   const int n = (int)(sizeof es / sizeof es[0]);
   const unsigned widths[] = {4, 8};
@@ -422,9 +441,10 @@ static void test_maps(void) {
       CHECK(flx_map_lookup(&m, "g_vec", &v) == 1 &&
             flx_vector_size(&v, &len) == 0 && len == 3);
       flx_ref e;
-      CHECK(flx_vector_at(&v, 2, &e) == 0 && flx_as_i64(&e, &i) == 0 && i == 12);
+      CHECK(flx_vector_at(&v, 2, &e) == 0 && flx_as_i64(&e, &i) == 0 &&
+            i == 12);
       CHECK(flx_map_i64(&m, "h_null", 99, &i) == 0 && i == 99); /* null: dflt */
-      CHECK(flx_map_i64(&m, "zzz", 5, &i) == 0 && i == 5);       /* absent */
+      CHECK(flx_map_i64(&m, "zzz", 5, &i) == 0 && i == 5);      /* absent */
       CHECK(flx_map_i64(&m, "", 6, &i) == 0 && i == 6);
       CHECK(flx_map_i64(&m, "b", 6, &i) == 0 && i == 6);
       CHECK_EQ_INT(flx_map_lookup(&m, "a", &v), 0);
@@ -456,7 +476,8 @@ static void test_maps(void) {
     CHECK(flx_map_bool(&m, "y", true, &bl) == 0 && !bl);
   }
   { /* 2-byte slots */
-    static const entry small[] = {{"big", 0, -300, 0, NULL}, {"s", 4, 0, 0, "ok"}};
+    static const entry small[] = {{"big", 0, -300, 0, NULL},
+                                  {"s", 4, 0, 0, "ok"}};
     wbuf b;
     size_t size = build_map(&b, small, 2, 2, 2);
     flx_ref m, v;
@@ -465,8 +486,8 @@ static void test_maps(void) {
     size_t len;
     CHECK(flx_root(b.b, size, &m) == 0);
     CHECK(flx_map_i64(&m, "big", 0, &i) == 0 && i == -300);
-    CHECK(flx_map_lookup(&m, "s", &v) == 1 && flx_as_string(&v, &s, &len) == 0 &&
-          strcmp(s, "ok") == 0);
+    CHECK(flx_map_lookup(&m, "s", &v) == 1 &&
+          flx_as_string(&v, &s, &len) == 0 && strcmp(s, "ok") == 0);
   }
 }
 
@@ -518,8 +539,8 @@ static void test_bad_maps(void) {
   CHECK(flx_root(t.b, size, &m) == 0);
   CHECK_EQ_INT(flx_map_lookup(&m, "k1", &v), -1);
   /* unsorted keys: lookups may miss but never fail */
-  static const entry unsorted[] = {{"zz", 0, 1, 0, NULL}, {"aa", 0, 2, 0, NULL},
-                                   {"mm", 0, 3, 0, NULL}};
+  static const entry unsorted[] = {
+      {"zz", 0, 1, 0, NULL}, {"aa", 0, 2, 0, NULL}, {"mm", 0, 3, 0, NULL}};
   size_t us = build_map(&t, unsorted, 3, 4, 1);
   CHECK(flx_root(t.b, us, &m) == 0);
   CHECK(flx_map_lookup(&m, "mm", &v) >= 0);
@@ -545,7 +566,8 @@ static void test_bad_roots(void) {
   CHECK(strcmp(flx_type_name(99), "?") == 0);
 }
 
-/* ---- byte flips ----------------------------------------------------------- */
+/* ---- byte flips -----------------------------------------------------------
+ */
 
 static uint32_t rng = 0x9E3779B9u;
 static uint32_t next_rand(void) {
@@ -603,8 +625,10 @@ static void test_byte_flips(void) {
       int flips = 1 + (int)(next_rand() % 4);
       for (int f = 0; f < flips; f++) {
         size_t at = next_rand() % size;
-        if (next_rand() & 1) t[at] ^= (uint8_t)(1u << (next_rand() % 8));
-        else t[at] = (uint8_t)next_rand();
+        if (next_rand() & 1)
+          t[at] ^= (uint8_t)(1u << (next_rand() % 8));
+        else
+          t[at] = (uint8_t)next_rand();
       }
       size_t cut = (next_rand() % 8 == 0) ? next_rand() % (size + 1) : size;
       /* a truncation keeps the trailer: drop bytes at the front, into an

@@ -93,12 +93,13 @@ int main(void) {
   };
   for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/regressions/%s", TFLC_FUZZ_DIR, targets[t].name);
+    snprintf(dir, sizeof dir, "%s/regressions/%s", TFLC_FUZZ_DIR,
+             targets[t].name);
     int regressions = replay_dir(dir, targets[t].fn);
     snprintf(dir, sizeof dir, "%s/corpus/%s", TFLC_FUZZ_DIR, targets[t].name);
     int seeds = replay_dir(dir, targets[t].fn);
-    printf("%s: %d regression inputs, %d corpus inputs replayed\n", targets[t].name,
-           regressions, seeds);
+    printf("%s: %d regression inputs, %d corpus inputs replayed\n",
+           targets[t].name, regressions, seeds);
   }
   return CHECK_DONE();
 }

@@ -13,18 +13,20 @@
 #include "tflc/tflc.h"
 
 typedef enum stage { ST_LOAD, ST_CREATE, ST_ALLOCATE, ST_INVOKE, ST_OK } stage;
-static const char *stage_name[] = {"load", "create", "AllocateTensors", "Invoke", "success"};
+static const char *stage_name[] = {"load", "create", "AllocateTensors",
+                                   "Invoke", "success"};
 
 static int skipped;
 
 /* Loads, creates, allocates and invokes `bytes` with every graph input
  * filled from `input` (repeated) or zeros. Returns the stage that failed
  * (ST_OK when everything succeeded); err gets every reported message. */
-static stage run_model(const uint8_t *bytes, size_t size, const void *input, size_t input_bytes,
-                       char *err) {
+static stage run_model(const uint8_t *bytes, size_t size, const void *input,
+                       size_t input_bytes, char *err) {
   err[0] = '\0';
   stage st = ST_LOAD;
-  TfLiteModel *model = TfLiteModelCreateWithErrorReporter(bytes, size, oo_report, err);
+  TfLiteModel *model =
+      TfLiteModelCreateWithErrorReporter(bytes, size, oo_report, err);
   if (!model) return ST_LOAD;
   TfLiteInterpreterOptions *opts = TfLiteInterpreterOptionsCreate();
   TfLiteInterpreterOptionsSetErrorReporter(opts, oo_report, err);
@@ -40,7 +42,8 @@ static stage run_model(const uint8_t *bytes, size_t size, const void *input, siz
       uint8_t *d = TfLiteTensorData(t);
       size_t n = TfLiteTensorByteSize(t);
       for (size_t k = 0; d && k < n; k++)
-        d[k] = input && input_bytes ? ((const uint8_t *)input)[k % input_bytes] : 0;
+        d[k] = input && input_bytes ? ((const uint8_t *)input)[k % input_bytes]
+                                    : 0;
     }
     st = TfLiteInterpreterInvoke(it) == kTfLiteOk ? ST_OK : ST_INVOKE;
   }
@@ -52,29 +55,34 @@ static stage run_model(const uint8_t *bytes, size_t size, const void *input, siz
 /* The model must fail (at any stage) with `keyword` in the message. When
  * op_may_be_missing and the failure says the op is not supported, the case
  * is skipped with a note. */
-static void expect_refused(const char *label, uint8_t *bytes, size_t size, const void *input,
-                           size_t input_bytes, const char *keyword, int op_may_be_missing) {
+static void expect_refused(const char *label, uint8_t *bytes, size_t size,
+                           const void *input, size_t input_bytes,
+                           const char *keyword, int op_may_be_missing) {
   char err[2048];
   CHECK_MSG(bytes != NULL, "%s: the writer failed", label);
   if (!bytes) return;
   stage st = run_model(bytes, size, input, input_bytes, err);
   free(bytes);
-  if (op_may_be_missing && st == ST_ALLOCATE && strstr(err, "not supported by tflc yet")) {
+  if (op_may_be_missing && st == ST_ALLOCATE &&
+      strstr(err, "not supported by tflc yet")) {
     printf("SKIP %s: operator not implemented yet (%s)\n", label, err);
     skipped++;
     return;
   }
-  CHECK_MSG(st != ST_OK, "%s: the model ran; it must be refused (keyword \"%s\")", label, keyword);
+  CHECK_MSG(st != ST_OK,
+            "%s: the model ran; it must be refused (keyword \"%s\")", label,
+            keyword);
   if (st != ST_OK) {
-    CHECK_MSG(strstr(err, keyword) != NULL, "%s: refused at %s with \"%s\", lacking \"%s\"", label,
+    CHECK_MSG(strstr(err, keyword) != NULL,
+              "%s: refused at %s with \"%s\", lacking \"%s\"", label,
               stage_name[st], err, keyword);
     printf("ok %s: refused at %s: %.200s\n", label, stage_name[st], err);
   }
 }
 
 /* The model may run or be refused (both are safe); it must not crash. */
-static void expect_safe(const char *label, uint8_t *bytes, size_t size, const void *input,
-                        size_t input_bytes) {
+static void expect_safe(const char *label, uint8_t *bytes, size_t size,
+                        const void *input, size_t input_bytes) {
   char err[2048];
   CHECK_MSG(bytes != NULL, "%s: the writer failed", label);
   if (!bytes) return;
@@ -100,7 +108,8 @@ static uint8_t *one_op_bytes(const oo_op *c, size_t *size) {
     if (!c->inputs[i].is_const) graph_ins[n_graph++] = ins[i];
   }
   int out = oo_add_tensor(m, &c->out, "out");
-  tm_op(m, c->op, NULL, ins, c->n_inputs, &out, 1, c->bo, c->fields, c->n_fields);
+  tm_op(m, c->op, NULL, ins, c->n_inputs, &out, 1, c->bo, c->fields,
+        c->n_fields);
   tm_io(m, graph_ins, n_graph, &out, 1);
   uint8_t *bytes = tm_finish(m, size);
   tm_free(m);
@@ -109,10 +118,11 @@ static uint8_t *one_op_bytes(const oo_op *c, size_t *size) {
 
 #define OPT(id, kind, v) tm_opt_int(id, TFLC_OPT_##kind, v)
 
-static const float k_w[64] = {0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
-                              0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
-                              0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
-                              0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2};
+static const float k_w[64] = {
+    0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
+    0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
+    0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2,
+    0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2, 0.5f, 1, -1, 2};
 
 /* ---- shapes: negative / huge dimensions, overflowing products ---- */
 
@@ -120,7 +130,13 @@ static void test_bad_shapes(void) {
   size_t size;
   static const int neg[2] = {-2, 3}, s23[2] = {2, 3};
   oo_tensor in_neg = {TFLC_TT_FLOAT32, neg, 2, NULL, 0, 0, NULL, NULL, 0};
-  oo_op relu = {TFLC_OP_RELU, 0, NULL, 0, &in_neg, 1, {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op relu = {TFLC_OP_RELU,
+                0,
+                NULL,
+                0,
+                &in_neg,
+                1,
+                {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
   uint8_t *b = one_op_bytes(&relu, &size);
   expect_refused("negative dimension", b, size, NULL, 0, "negative", 0);
 
@@ -136,7 +152,13 @@ static void test_bad_shapes(void) {
   /* INT32_MAX x 2 int8 elements: over the 2^31 element limit. */
   static const int big2[2] = {INT_MAX, 2};
   oo_tensor in_big = {TFLC_TT_INT8, big2, 2, NULL, 0, 0, NULL, NULL, 0};
-  oo_op neg_op = {TFLC_OP_NEG, 0, NULL, 0, &in_big, 1, {TFLC_TT_INT8, big2, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op neg_op = {TFLC_OP_NEG,
+                  0,
+                  NULL,
+                  0,
+                  &in_big,
+                  1,
+                  {TFLC_TT_INT8, big2, 2, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&neg_op, &size);
   expect_refused("element count over INT32_MAX", b, size, NULL, 0, "shape", 0);
 
@@ -146,10 +168,16 @@ static void test_bad_shapes(void) {
   oo_tensor cin[2] = {{TFLC_TT_FLOAT32, half, 2, NULL, 0, 0, NULL, NULL, 0},
                       {TFLC_TT_FLOAT32, half, 2, NULL, 0, 0, NULL, NULL, 0}};
   tflc_opt_field axis0 = OPT(0, I32, 0);
-  oo_op cat = {TFLC_OP_CONCATENATION, TFLC_BO_CONCATENATION, &axis0, 1, cin, 2,
+  oo_op cat = {TFLC_OP_CONCATENATION,
+               TFLC_BO_CONCATENATION,
+               &axis0,
+               1,
+               cin,
+               2,
                {TFLC_TT_FLOAT32, sum, 2, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&cat, &size);
-  expect_refused("concatenation dimension overflow", b, size, NULL, 0, "too large", 0);
+  expect_refused("concatenation dimension overflow", b, size, NULL, 0,
+                 "too large", 0);
 
   /* A rank far beyond anything real. */
   int deep[64];
@@ -166,7 +194,8 @@ static void test_bad_shapes(void) {
 
 static void test_zero_parameters(void) {
   size_t size;
-  static const int in_s[4] = {1, 5, 5, 2}, f_s[4] = {3, 3, 3, 2}, b_s[1] = {3}, o_s[4] = {1, 5, 5, 3};
+  static const int in_s[4] = {1, 5, 5, 2}, f_s[4] = {3, 3, 3, 2}, b_s[1] = {3},
+                   o_s[4] = {1, 5, 5, 3};
   static const float bias[4] = {0, 0, 0, 0};
   oo_tensor conv_in[3] = {{TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0},
                           {TFLC_TT_FLOAT32, f_s, 4, k_w, 1, 0, NULL, NULL, 0},
@@ -174,21 +203,27 @@ static void test_zero_parameters(void) {
   oo_tensor conv_out = {TFLC_TT_FLOAT32, o_s, 4, NULL, 0, 0, NULL, NULL, 0};
   for (int which = 0; which < 4; which++) {
     /* stride_w 0, stride_h 0, dilation_w 0, dilation_h 0 */
-    tflc_opt_field f[5] = {OPT(0, I8, 0), OPT(1, I32, which == 0 ? 0 : 1), OPT(2, I32, which == 1 ? 0 : 1),
-                           OPT(4, I32, which == 2 ? 0 : 1), OPT(5, I32, which == 3 ? 0 : 1)};
+    tflc_opt_field f[5] = {OPT(0, I8, 0), OPT(1, I32, which == 0 ? 0 : 1),
+                           OPT(2, I32, which == 1 ? 0 : 1),
+                           OPT(4, I32, which == 2 ? 0 : 1),
+                           OPT(5, I32, which == 3 ? 0 : 1)};
     oo_op conv = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, f, 5, conv_in, 3, conv_out};
-    static const char *labels[4] = {"CONV_2D stride_w 0", "CONV_2D stride_h 0", "CONV_2D dilation_w 0",
+    static const char *labels[4] = {"CONV_2D stride_w 0", "CONV_2D stride_h 0",
+                                    "CONV_2D dilation_w 0",
                                     "CONV_2D dilation_h 0"};
     uint8_t *b = one_op_bytes(&conv, &size);
-    expect_refused(labels[which], b, size, NULL, 0, which < 2 ? "stride" : "dilation", 0);
+    expect_refused(labels[which], b, size, NULL, 0,
+                   which < 2 ? "stride" : "dilation", 0);
   }
   /* CONV_2D whose filter has 0 input channels (GHSA-5w96-866f-6rm8). */
   static const int in0[4] = {1, 5, 5, 0}, f0[4] = {3, 3, 3, 0};
-  oo_tensor conv0_in[3] = {{TFLC_TT_FLOAT32, in0, 4, NULL, 0, 0, NULL, NULL, 0},
-                           {TFLC_TT_FLOAT32, f0, 4, NULL, 0, 0, NULL, NULL, 0},
-                           {TFLC_TT_FLOAT32, b_s, 1, bias, 1, 0, NULL, NULL, 0}};
+  oo_tensor conv0_in[3] = {
+      {TFLC_TT_FLOAT32, in0, 4, NULL, 0, 0, NULL, NULL, 0},
+      {TFLC_TT_FLOAT32, f0, 4, NULL, 0, 0, NULL, NULL, 0},
+      {TFLC_TT_FLOAT32, b_s, 1, bias, 1, 0, NULL, NULL, 0}};
   tflc_opt_field same[3] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1)};
-  oo_op conv0 = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv0_in, 3, conv_out};
+  oo_op conv0 = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv0_in, 3,
+                 conv_out};
   uint8_t *b = one_op_bytes(&conv0, &size);
   expect_safe("CONV_2D with 0 input channels", b, size, NULL, 0);
 
@@ -199,15 +234,27 @@ static void test_zero_parameters(void) {
   oo_tensor dw_out = {TFLC_TT_FLOAT32, dwo, 4, NULL, 0, 0, NULL, NULL, 0};
   for (int which = 0; which < 3; which++) {
     /* stride 0, dilation 0, depth_multiplier 0 (GHSA-428x-9xc2-m8mj) */
-    tflc_opt_field f[6] = {OPT(0, I8, 0), OPT(1, I32, which == 0 ? 0 : 1), OPT(2, I32, 1),
-                           OPT(3, I32, which == 2 ? 0 : 2), OPT(5, I32, which == 1 ? 0 : 1), OPT(6, I32, 1)};
-    oo_op dw = {TFLC_OP_DEPTHWISE_CONV_2D, TFLC_BO_DEPTHWISE_CONV_2D, f, 6, dw_in, 3, dw_out};
-    static const char *labels[3] = {"DEPTHWISE_CONV_2D stride 0", "DEPTHWISE_CONV_2D dilation 0",
+    tflc_opt_field f[6] = {OPT(0, I8, 0),
+                           OPT(1, I32, which == 0 ? 0 : 1),
+                           OPT(2, I32, 1),
+                           OPT(3, I32, which == 2 ? 0 : 2),
+                           OPT(5, I32, which == 1 ? 0 : 1),
+                           OPT(6, I32, 1)};
+    oo_op dw = {TFLC_OP_DEPTHWISE_CONV_2D,
+                TFLC_BO_DEPTHWISE_CONV_2D,
+                f,
+                6,
+                dw_in,
+                3,
+                dw_out};
+    static const char *labels[3] = {"DEPTHWISE_CONV_2D stride 0",
+                                    "DEPTHWISE_CONV_2D dilation 0",
                                     "DEPTHWISE_CONV_2D depth_multiplier 0"};
     static const char *keys[3] = {"stride", "dilation", "multiplier"};
     b = one_op_bytes(&dw, &size);
     if (which == 2)
-      expect_safe(labels[which], b, size, NULL, 0); /* TFLite infers the multiplier */
+      expect_safe(labels[which], b, size, NULL,
+                  0); /* TFLite infers the multiplier */
     else
       expect_refused(labels[which], b, size, NULL, 0, keys[which], 0);
   }
@@ -216,8 +263,14 @@ static void test_zero_parameters(void) {
   oo_tensor dw0_in[3] = {{TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0},
                          {TFLC_TT_FLOAT32, dwf0, 4, NULL, 0, 0, NULL, NULL, 0},
                          {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0}};
-  tflc_opt_field dwsame[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1), OPT(3, I32, 2)};
-  oo_op dw0 = {TFLC_OP_DEPTHWISE_CONV_2D, TFLC_BO_DEPTHWISE_CONV_2D, dwsame, 4, dw0_in, 3,
+  tflc_opt_field dwsame[4] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1),
+                              OPT(3, I32, 2)};
+  oo_op dw0 = {TFLC_OP_DEPTHWISE_CONV_2D,
+               TFLC_BO_DEPTHWISE_CONV_2D,
+               dwsame,
+               4,
+               dw0_in,
+               3,
                {TFLC_TT_FLOAT32, dwo0, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&dw0, &size);
   expect_safe("DEPTHWISE_CONV_2D with 0 output channels", b, size, NULL, 0);
@@ -228,12 +281,19 @@ static void test_zero_parameters(void) {
   int32_t pool_ops[2] = {TFLC_OP_AVERAGE_POOL_2D, TFLC_OP_MAX_POOL_2D};
   for (int p = 0; p < 2; p++) {
     for (int which = 0; which < 2; which++) {
-      tflc_opt_field f[5] = {OPT(0, I8, 1), OPT(1, I32, which == 0 ? 0 : 2), OPT(2, I32, 2),
-                             OPT(3, I32, which == 1 ? 0 : 2), OPT(4, I32, 2)};
-      oo_op pool = {pool_ops[p], TFLC_BO_POOL_2D, f, 5, &pin, 1,
+      tflc_opt_field f[5] = {OPT(0, I8, 1), OPT(1, I32, which == 0 ? 0 : 2),
+                             OPT(2, I32, 2), OPT(3, I32, which == 1 ? 0 : 2),
+                             OPT(4, I32, 2)};
+      oo_op pool = {pool_ops[p],
+                    TFLC_BO_POOL_2D,
+                    f,
+                    5,
+                    &pin,
+                    1,
                     {TFLC_TT_FLOAT32, p_out, 4, NULL, 0, 0, NULL, NULL, 0}};
       char label[64];
-      snprintf(label, sizeof label, "%s %s 0", p ? "MAX_POOL_2D" : "AVERAGE_POOL_2D",
+      snprintf(label, sizeof label, "%s %s 0",
+               p ? "MAX_POOL_2D" : "AVERAGE_POOL_2D",
                which ? "filter_width" : "stride_w");
       b = one_op_bytes(&pool, &size);
       expect_refused(label, b, size, NULL, 0, which ? "filter" : "stride", 0);
@@ -241,12 +301,18 @@ static void test_zero_parameters(void) {
   }
   /* TRANSPOSE_CONV stride 0. */
   static const int32_t tshape[4] = {1, 4, 4, 1};
-  static const int tsh[1] = {4}, tw[4] = {1, 3, 3, 1}, tin[4] = {1, 2, 2, 1}, tout[4] = {1, 4, 4, 1};
+  static const int tsh[1] = {4}, tw[4] = {1, 3, 3, 1}, tin[4] = {1, 2, 2, 1},
+                   tout[4] = {1, 4, 4, 1};
   oo_tensor tc_in[3] = {{TFLC_TT_INT32, tsh, 1, tshape, 1, 0, NULL, NULL, 0},
                         {TFLC_TT_FLOAT32, tw, 4, k_w, 1, 0, NULL, NULL, 0},
                         {TFLC_TT_FLOAT32, tin, 4, NULL, 0, 0, NULL, NULL, 0}};
   tflc_opt_field tco[3] = {OPT(0, I8, 0), OPT(1, I32, 0), OPT(2, I32, 2)};
-  oo_op tc = {TFLC_OP_TRANSPOSE_CONV, TFLC_BO_TRANSPOSE_CONV, tco, 3, tc_in, 3,
+  oo_op tc = {TFLC_OP_TRANSPOSE_CONV,
+              TFLC_BO_TRANSPOSE_CONV,
+              tco,
+              3,
+              tc_in,
+              3,
               {TFLC_TT_FLOAT32, tout, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&tc, &size);
   expect_refused("TRANSPOSE_CONV stride 0", b, size, NULL, 0, "stride", 0);
@@ -257,11 +323,21 @@ static void test_zero_parameters(void) {
   static const int s4[4] = {1, 4, 4, 4};
   tflc_opt_field bs0 = OPT(0, I32, 0);
   oo_tensor s4in = {TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0};
-  oo_op s2d = {TFLC_OP_SPACE_TO_DEPTH, TFLC_BO_SPACE_TO_DEPTH, &bs0, 1, &s4in, 1,
+  oo_op s2d = {TFLC_OP_SPACE_TO_DEPTH,
+               TFLC_BO_SPACE_TO_DEPTH,
+               &bs0,
+               1,
+               &s4in,
+               1,
                {TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&s2d, &size);
   expect_refused("SPACE_TO_DEPTH block_size 0", b, size, NULL, 0, "block", 1);
-  oo_op d2s = {TFLC_OP_DEPTH_TO_SPACE, TFLC_BO_DEPTH_TO_SPACE, &bs0, 1, &s4in, 1,
+  oo_op d2s = {TFLC_OP_DEPTH_TO_SPACE,
+               TFLC_BO_DEPTH_TO_SPACE,
+               &bs0,
+               1,
+               &s4in,
+               1,
                {TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&d2s, &size);
   expect_refused("DEPTH_TO_SPACE block_size 0", b, size, NULL, 0, "block", 1);
@@ -270,11 +346,21 @@ static void test_zero_parameters(void) {
   oo_tensor sb_in[3] = {{TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0},
                         {TFLC_TT_INT32, two, 1, block0, 1, 0, NULL, NULL, 0},
                         {TFLC_TT_INT32, two2, 2, crops, 1, 0, NULL, NULL, 0}};
-  oo_op s2b = {TFLC_OP_SPACE_TO_BATCH_ND, TFLC_BO_SPACE_TO_BATCH_ND, NULL, 0, sb_in, 3,
+  oo_op s2b = {TFLC_OP_SPACE_TO_BATCH_ND,
+               TFLC_BO_SPACE_TO_BATCH_ND,
+               NULL,
+               0,
+               sb_in,
+               3,
                {TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&s2b, &size);
   expect_refused("SPACE_TO_BATCH_ND block 0", b, size, NULL, 0, "block", 1);
-  oo_op b2s = {TFLC_OP_BATCH_TO_SPACE_ND, TFLC_BO_BATCH_TO_SPACE_ND, NULL, 0, sb_in, 3,
+  oo_op b2s = {TFLC_OP_BATCH_TO_SPACE_ND,
+               TFLC_BO_BATCH_TO_SPACE_ND,
+               NULL,
+               0,
+               sb_in,
+               3,
                {TFLC_TT_FLOAT32, s4, 4, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&b2s, &size);
   expect_refused("BATCH_TO_SPACE_ND block 0", b, size, NULL, 0, "block", 1);
@@ -298,17 +384,25 @@ static void test_zero_divisors(void) {
       {"DIV int32 by 0", TFLC_OP_DIV, TFLC_BO_DIV, TFLC_TT_INT32, divisor, 0},
       {"FLOOR_DIV int32 by 0", TFLC_OP_FLOOR_DIV, 0, TFLC_TT_INT32, divisor, 1},
       {"FLOOR_MOD int32 by 0", TFLC_OP_FLOOR_MOD, 0, TFLC_TT_INT32, divisor, 1},
-      {"FLOOR_MOD int64 by 0", TFLC_OP_FLOOR_MOD, 0, TFLC_TT_INT64, divisor64, 1},
+      {"FLOOR_MOD int64 by 0", TFLC_OP_FLOOR_MOD, 0, TFLC_TT_INT64, divisor64,
+       1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     /* The divisor is a graph input: only known at invoke. */
     oo_tensor in[2] = {{cases[i].tt, s4, 1, NULL, 0, 0, NULL, NULL, 0},
                        {cases[i].tt, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
-    oo_op op = {cases[i].op, cases[i].bo, NULL, 0, in, 2, {cases[i].tt, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op op = {cases[i].op,
+                cases[i].bo,
+                NULL,
+                0,
+                in,
+                2,
+                {cases[i].tt, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&op, &size);
     size_t eb = cases[i].tt == TFLC_TT_INT64 ? 32 : 16;
     /* Inputs are filled from the same bytes: a = b = {1, 2, 0, 4}. */
-    expect_refused(cases[i].label, b, size, cases[i].zero, eb, "division by zero", cases[i].may_be_missing);
+    expect_refused(cases[i].label, b, size, cases[i].zero, eb,
+                   "division by zero", cases[i].may_be_missing);
   }
 }
 
@@ -321,47 +415,89 @@ static void test_bad_indices(void) {
   for (int k = 0; k < 2; k++) {
     oo_tensor in[2] = {{TFLC_TT_FLOAT32, p_s, 2, NULL, 0, 0, NULL, NULL, 0},
                        {TFLC_TT_INT32, i_s, 1, NULL, 0, 0, NULL, NULL, 0}};
-    oo_op g = {TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0, in, 2, {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op g = {TFLC_OP_GATHER,
+               TFLC_BO_GATHER,
+               NULL,
+               0,
+               in,
+               2,
+               {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&g, &size);
     /* params and indices are filled from the same bytes: index 7 / -5. */
     static const int32_t fill7[2] = {7, 7}, fillneg[2] = {-5, -5};
-    expect_refused(k ? "GATHER negative index at invoke" : "GATHER index 7 of 4 at invoke", b, size,
-                   k ? (const void *)fillneg : (const void *)fill7, 8, "out of range", 0);
+    expect_refused(
+        k ? "GATHER negative index at invoke" : "GATHER index 7 of 4 at invoke",
+        b, size, k ? (const void *)fillneg : (const void *)fill7, 8,
+        "out of range", 0);
     (void)bad;
     (void)negative;
   }
   /* Constant indices: refused at prepare already, or at invoke. */
   oo_tensor cin[2] = {{TFLC_TT_FLOAT32, p_s, 2, NULL, 0, 0, NULL, NULL, 0},
                       {TFLC_TT_INT32, i_s, 1, bad, 1, 0, NULL, NULL, 0}};
-  oo_op g = {TFLC_OP_GATHER, TFLC_BO_GATHER, NULL, 0, cin, 2, {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op g = {TFLC_OP_GATHER,
+             TFLC_BO_GATHER,
+             NULL,
+             0,
+             cin,
+             2,
+             {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
   uint8_t *b = one_op_bytes(&g, &size);
-  expect_refused("GATHER constant index 7 of 4", b, size, NULL, 0, "out of range", 0);
+  expect_refused("GATHER constant index 7 of 4", b, size, NULL, 0,
+                 "out of range", 0);
   /* GATHER axis out of range. */
   tflc_opt_field axis9 = OPT(0, I32, 9);
-  oo_op ga = {TFLC_OP_GATHER, TFLC_BO_GATHER, &axis9, 1, cin, 2, {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op ga = {TFLC_OP_GATHER,
+              TFLC_BO_GATHER,
+              &axis9,
+              1,
+              cin,
+              2,
+              {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&ga, &size);
   expect_refused("GATHER axis 9 of rank 2", b, size, NULL, 0, "axis", 0);
   /* EMBEDDING_LOOKUP (CVE-2022-23559) and GATHER_ND out of range. */
   oo_tensor ein[2] = {{TFLC_TT_INT32, i_s, 1, NULL, 0, 0, NULL, NULL, 0},
                       {TFLC_TT_FLOAT32, p_s, 2, k_w, 1, 0, NULL, NULL, 0}};
-  oo_op e = {TFLC_OP_EMBEDDING_LOOKUP, 0, NULL, 0, ein, 2, {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op e = {TFLC_OP_EMBEDDING_LOOKUP,
+             0,
+             NULL,
+             0,
+             ein,
+             2,
+             {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&e, &size);
   static const int32_t fill9[1] = {9};
-  expect_refused("EMBEDDING_LOOKUP index 9 of 4", b, size, fill9, 4, "out of range", 1);
+  expect_refused("EMBEDDING_LOOKUP index 9 of 4", b, size, fill9, 4,
+                 "out of range", 1);
   static const int nd_s[2] = {2, 2}, nd_o[1] = {2};
   oo_tensor ndin[2] = {{TFLC_TT_FLOAT32, p_s, 2, k_w, 1, 0, NULL, NULL, 0},
                        {TFLC_TT_INT32, nd_s, 2, NULL, 0, 0, NULL, NULL, 0}};
-  oo_op nd = {TFLC_OP_GATHER_ND, TFLC_BO_GATHER_ND, NULL, 0, ndin, 2, {TFLC_TT_FLOAT32, nd_o, 1, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op nd = {TFLC_OP_GATHER_ND,
+              TFLC_BO_GATHER_ND,
+              NULL,
+              0,
+              ndin,
+              2,
+              {TFLC_TT_FLOAT32, nd_o, 1, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&nd, &size);
-  expect_refused("GATHER_ND index 9 of 4", b, size, fill9, 4, "out of range", 1);
+  expect_refused("GATHER_ND index 9 of 4", b, size, fill9, 4, "out of range",
+                 1);
   /* SEGMENT_SUM with segment ids out of range (CVE-2020-15212). */
   static const int seg_d[2] = {4, 2}, seg_i[1] = {4};
   oo_tensor sin[2] = {{TFLC_TT_FLOAT32, seg_d, 2, k_w, 1, 0, NULL, NULL, 0},
                       {TFLC_TT_INT32, seg_i, 1, NULL, 0, 0, NULL, NULL, 0}};
-  oo_op seg = {TFLC_OP_SEGMENT_SUM, 0, NULL, 0, sin, 2, {TFLC_TT_FLOAT32, seg_d, 2, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op seg = {TFLC_OP_SEGMENT_SUM,
+               0,
+               NULL,
+               0,
+               sin,
+               2,
+               {TFLC_TT_FLOAT32, seg_d, 2, NULL, 0, 0, NULL, NULL, 0}};
   b = one_op_bytes(&seg, &size);
   static const int32_t negs[1] = {-3};
-  expect_refused("SEGMENT_SUM negative segment id", b, size, negs, 4, "segment", 1);
+  expect_refused("SEGMENT_SUM negative segment id", b, size, negs, 4, "segment",
+                 1);
 }
 
 /* ---- graph structure ---- */
@@ -380,7 +516,8 @@ static void test_graph_structure(void) {
     tm_io(m, &x, 1, &t, 1);
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
-    expect_refused("tensor both input and output of one node", b, size, NULL, 0, "both input", 0);
+    expect_refused("tensor both input and output of one node", b, size, NULL, 0,
+                   "both input", 0);
   }
   /* op 0 reads t2, written by op 1 which runs later (a cycle). */
   {
@@ -409,7 +546,8 @@ static void test_graph_structure(void) {
     tm_io(m, &x, 1, &k, 1);
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
-    expect_refused("operator writing a constant", b, size, NULL, 0, "constant", 0);
+    expect_refused("operator writing a constant", b, size, NULL, 0, "constant",
+                   0);
   }
   /* Two operators writing the same tensor. */
   {
@@ -442,31 +580,57 @@ static void test_graph_structure(void) {
   {
     static const int s4[1] = {4};
     oo_tensor one[1] = {{TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
-    oo_op add1 = {TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, one, 1, {TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op add1 = {TFLC_OP_ADD,
+                  TFLC_BO_ADD,
+                  NULL,
+                  0,
+                  one,
+                  1,
+                  {TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&add1, &size);
     expect_refused("ADD with one input", b, size, NULL, 0, "input", 0);
     oo_tensor opt[2] = {{TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0},
                         {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0}};
-    oo_op add_opt = {TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, opt, 2, {TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op add_opt = {TFLC_OP_ADD,
+                     TFLC_BO_ADD,
+                     NULL,
+                     0,
+                     opt,
+                     2,
+                     {TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
     b = one_op_bytes(&add_opt, &size);
-    expect_refused("ADD with input 1 omitted (-1)", b, size, NULL, 0, "input", 0);
+    expect_refused("ADD with input 1 omitted (-1)", b, size, NULL, 0, "input",
+                   0);
     static const int in_s[4] = {1, 3, 3, 1}, f_s[4] = {1, 1, 1, 1};
-    oo_tensor conv_in[3] = {{TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0},
-                            {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0},
-                            {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0}};
+    oo_tensor conv_in[3] = {
+        {TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0},
+        {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0},
+        {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0}};
     (void)f_s;
     tflc_opt_field same[3] = {OPT(0, I8, 0), OPT(1, I32, 1), OPT(2, I32, 1)};
-    oo_op conv = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv_in, 3,
+    oo_op conv = {TFLC_OP_CONV_2D,
+                  TFLC_BO_CONV_2D,
+                  same,
+                  3,
+                  conv_in,
+                  3,
                   {TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0}};
     b = one_op_bytes(&conv, &size);
-    expect_refused("CONV_2D with the filter omitted (-1)", b, size, NULL, 0, "filter", 0);
+    expect_refused("CONV_2D with the filter omitted (-1)", b, size, NULL, 0,
+                   "filter", 0);
     /* A 0-d input where rank 4 is required. */
     static const int scalar_shape[1] = {1};
     static const int f4[4] = {1, 1, 1, 1};
     static const float w1[1] = {1};
-    oo_tensor conv0d[2] = {{TFLC_TT_FLOAT32, scalar_shape, 0, NULL, 0, 0, NULL, NULL, 0},
-                           {TFLC_TT_FLOAT32, f4, 4, w1, 1, 0, NULL, NULL, 0}};
-    oo_op c0 = {TFLC_OP_CONV_2D, TFLC_BO_CONV_2D, same, 3, conv0d, 2,
+    oo_tensor conv0d[2] = {
+        {TFLC_TT_FLOAT32, scalar_shape, 0, NULL, 0, 0, NULL, NULL, 0},
+        {TFLC_TT_FLOAT32, f4, 4, w1, 1, 0, NULL, NULL, 0}};
+    oo_op c0 = {TFLC_OP_CONV_2D,
+                TFLC_BO_CONV_2D,
+                same,
+                3,
+                conv0d,
+                2,
                 {TFLC_TT_FLOAT32, in_s, 4, NULL, 0, 0, NULL, NULL, 0}};
     b = one_op_bytes(&c0, &size);
     expect_refused("CONV_2D with a 0-d input", b, size, NULL, 0, "dims", 0);
@@ -474,9 +638,16 @@ static void test_graph_structure(void) {
     static const int s23[2] = {2, 3};
     oo_tensor mm[2] = {{TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0},
                        {TFLC_TT_FLOAT32, s4, 1, NULL, 0, 0, NULL, NULL, 0}};
-    oo_op add_mm = {TFLC_OP_ADD, TFLC_BO_ADD, NULL, 0, mm, 2, {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op add_mm = {TFLC_OP_ADD,
+                    TFLC_BO_ADD,
+                    NULL,
+                    0,
+                    mm,
+                    2,
+                    {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
     b = one_op_bytes(&add_mm, &size);
-    expect_refused("ADD [2,3] + [4] (no broadcast)", b, size, NULL, 0, "broadcast", 0);
+    expect_refused("ADD [2,3] + [4] (no broadcast)", b, size, NULL, 0,
+                   "broadcast", 0);
   }
 }
 
@@ -495,8 +666,10 @@ static void test_indices_and_buffers(void) {
     tm_io(m, &x, 1, &o, 1);
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
-    if (b) expect_refused("operator input tensor 999", b, size, NULL, 0, "999", 0);
-    else printf("ok operator input tensor 999: refused by the writer\n");
+    if (b)
+      expect_refused("operator input tensor 999", b, size, NULL, 0, "999", 0);
+    else
+      printf("ok operator input tensor 999: refused by the writer\n");
   }
   /* A graph output index out of range and a negative graph input. */
   {
@@ -509,8 +682,11 @@ static void test_indices_and_buffers(void) {
     tm_io(m, bad_in, 1, bad_out, 1);
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
-    if (b) expect_refused("graph input -1 and output 5", b, size, NULL, 0, "tensor", 0);
-    else printf("ok graph input -1: refused by the writer\n");
+    if (b)
+      expect_refused("graph input -1 and output 5", b, size, NULL, 0, "tensor",
+                     0);
+    else
+      printf("ok graph input -1: refused by the writer\n");
   }
   /* A constant whose buffer is shorter than its shape needs. */
   {
@@ -524,7 +700,8 @@ static void test_indices_and_buffers(void) {
     tm_io(m, &x, 1, &o, 1);
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
-    expect_refused("buffer shorter than its tensor", b, size, NULL, 0, "buffer", 0);
+    expect_refused("buffer shorter than its tensor", b, size, NULL, 0, "buffer",
+                   0);
   }
   /* A variable with no elements whose buffer (not buffer 0) is empty too:
    * its heap data stays NULL, and copying the 0-byte initial value into it
@@ -541,11 +718,13 @@ static void test_indices_and_buffers(void) {
     uint8_t *b = tm_finish(m, &size);
     tm_free(m);
     char err[2048];
-    CHECK_MSG(b != NULL, "empty variable with an empty buffer: the writer failed");
+    CHECK_MSG(b != NULL,
+              "empty variable with an empty buffer: the writer failed");
     if (b) {
       stage st = run_model(b, size, NULL, 0, err);
       free(b);
-      CHECK_MSG(st == ST_OK, "empty variable with an empty buffer: failed at %s: %s",
+      CHECK_MSG(st == ST_OK,
+                "empty variable with an empty buffer: failed at %s: %s",
                 stage_name[st], err);
       printf("ok empty variable with an empty buffer: ran\n");
     }
@@ -557,9 +736,16 @@ static void test_indices_and_buffers(void) {
     static const float scales[3] = {0.1f, 0.2f, 0.3f};
     static const int64_t zps[3] = {0, 0, 0};
     oo_tensor q = {TFLC_TT_INT8, s23, 2, NULL, 0, 3, scales, zps, 5};
-    oo_op deq = {TFLC_OP_DEQUANTIZE, 0, NULL, 0, &q, 1, {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op deq = {TFLC_OP_DEQUANTIZE,
+                 0,
+                 NULL,
+                 0,
+                 &q,
+                 1,
+                 {TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&deq, &size);
-    expect_refused("quantized_dimension 5 of a rank-2 tensor", b, size, NULL, 0, "quantized_dimension", 0);
+    expect_refused("quantized_dimension 5 of a rank-2 tensor", b, size, NULL, 0,
+                   "quantized_dimension", 0);
   }
   /* RESHAPE to a rank higher than the declared output (the reshape dims
    * buffer overflow of tensorflow issue 124982). */
@@ -568,7 +754,13 @@ static void test_indices_and_buffers(void) {
     static const int32_t ns[6] = {1, 1, 1, 2, 3, 1};
     oo_tensor r[2] = {{TFLC_TT_FLOAT32, s6, 1, NULL, 0, 0, NULL, NULL, 0},
                       {TFLC_TT_INT32, ns_s, 1, ns, 1, 0, NULL, NULL, 0}};
-    oo_op reshape = {TFLC_OP_RESHAPE, 0, NULL, 0, r, 2, {TFLC_TT_FLOAT32, o1, 1, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op reshape = {TFLC_OP_RESHAPE,
+                     0,
+                     NULL,
+                     0,
+                     r,
+                     2,
+                     {TFLC_TT_FLOAT32, o1, 1, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&reshape, &size);
     expect_safe("RESHAPE to a higher rank than declared", b, size, NULL, 0);
   }
@@ -578,9 +770,16 @@ static void test_indices_and_buffers(void) {
     static const int32_t pads[4] = {-1, 0, 0, 0};
     oo_tensor p[2] = {{TFLC_TT_FLOAT32, s23, 2, NULL, 0, 0, NULL, NULL, 0},
                       {TFLC_TT_INT32, p_s, 2, pads, 1, 0, NULL, NULL, 0}};
-    oo_op pad = {TFLC_OP_PAD, TFLC_BO_PAD, NULL, 0, p, 2, {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
+    oo_op pad = {TFLC_OP_PAD,
+                 TFLC_BO_PAD,
+                 NULL,
+                 0,
+                 p,
+                 2,
+                 {TFLC_TT_FLOAT32, o_s, 2, NULL, 0, 0, NULL, NULL, 0}};
     uint8_t *b = one_op_bytes(&pad, &size);
-    expect_refused("PAD with negative padding", b, size, NULL, 0, "negative", 0);
+    expect_refused("PAD with negative padding", b, size, NULL, 0, "negative",
+                   0);
   }
 }
 
@@ -618,11 +817,14 @@ static uint8_t *while_model(size_t *size, int cond_index, int body_index) {
 static void test_recursion(void) {
   size_t size;
   uint8_t *b = while_model(&size, 1, 0);
-  expect_refused("WHILE whose body is the calling subgraph", b, size, NULL, 0, "subgraph", 0);
+  expect_refused("WHILE whose body is the calling subgraph", b, size, NULL, 0,
+                 "subgraph", 0);
   b = while_model(&size, 0, 2);
-  expect_refused("WHILE whose cond is the calling subgraph", b, size, NULL, 0, "subgraph", 0);
+  expect_refused("WHILE whose cond is the calling subgraph", b, size, NULL, 0,
+                 "subgraph", 0);
   b = while_model(&size, 1, 2);
-  expect_refused("WHILE body that runs WHILE over itself", b, size, NULL, 0, "subgraph", 0);
+  expect_refused("WHILE body that runs WHILE over itself", b, size, NULL, 0,
+                 "subgraph", 0);
   b = while_model(&size, 1, 7);
   expect_refused("WHILE body subgraph 7 of 3", b, size, NULL, 0, "subgraph", 0);
   /* IF whose then-branch is subgraph 0. */
@@ -640,7 +842,8 @@ static void test_recursion(void) {
   tm_io(m, &y, 1, &y, 1);
   b = tm_finish(m, &size);
   tm_free(m);
-  expect_refused("IF whose then-branch is the calling subgraph", b, size, NULL, 0, "subgraph", 0);
+  expect_refused("IF whose then-branch is the calling subgraph", b, size, NULL,
+                 0, "subgraph", 0);
 }
 
 int main(void) {

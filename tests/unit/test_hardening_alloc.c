@@ -43,7 +43,8 @@ static void quiet(void *user, const char *format, va_list args) {
  * reported). */
 static int run_once(const uint8_t *bytes, size_t size, char *msg) {
   msg[0] = '\0';
-  TfLiteModel *model = TfLiteModelCreateWithErrorReporter(bytes, size, quiet, msg);
+  TfLiteModel *model =
+      TfLiteModelCreateWithErrorReporter(bytes, size, quiet, msg);
   if (!model) return 0;
   int ok = 0;
   TfLiteInterpreterOptions *opts = TfLiteInterpreterOptionsCreate();
@@ -54,9 +55,11 @@ static int run_once(const uint8_t *bytes, size_t size, char *msg) {
     if (it && TfLiteInterpreterAllocateTensors(it) == kTfLiteOk) {
       for (int i = 0; i < TfLiteInterpreterGetInputTensorCount(it); i++) {
         TfLiteTensor *t = TfLiteInterpreterGetInputTensor(it, i);
-        if (TfLiteTensorData(t)) memset(TfLiteTensorData(t), 0, TfLiteTensorByteSize(t));
+        if (TfLiteTensorData(t))
+          memset(TfLiteTensorData(t), 0, TfLiteTensorByteSize(t));
       }
-      ok = TfLiteInterpreterInvoke(it) == kTfLiteOk && TfLiteInterpreterInvoke(it) == kTfLiteOk;
+      ok = TfLiteInterpreterInvoke(it) == kTfLiteOk &&
+           TfLiteInterpreterInvoke(it) == kTfLiteOk;
     }
     TfLiteInterpreterDelete(it);
   } else {
@@ -66,7 +69,8 @@ static int run_once(const uint8_t *bytes, size_t size, char *msg) {
   return ok;
 }
 
-static void fail_every_allocation(const char *label, const uint8_t *bytes, size_t size) {
+static void fail_every_allocation(const char *label, const uint8_t *bytes,
+                                  size_t size) {
   char msg[1024];
   tflc_set_default_allocator(&failing);
   n_allocs = n_live = 0;
@@ -83,18 +87,22 @@ static void fail_every_allocation(const char *label, const uint8_t *bytes, size_
     fail_at = -1;
     if (r) successes++;
     if (!r && !msg[0]) {
-      fprintf(stderr, "%s: allocation %ld failed without a message\n", label, n);
+      fprintf(stderr, "%s: allocation %ld failed without a message\n", label,
+              n);
       bad++;
     }
     if (n_live != 0) {
-      fprintf(stderr, "%s: allocation %ld failed: %ld blocks leaked\n", label, n, n_live);
+      fprintf(stderr, "%s: allocation %ld failed: %ld blocks leaked\n", label,
+              n, n_live);
       bad++;
     }
   }
   tflc_set_default_allocator(NULL);
   CHECK_MSG(bad == 0, "%s: %d bad outcomes", label, bad);
-  printf("%s: %ld allocations, each failed once: %d runs still succeeded, %d bad\n", label, total,
-         successes, bad);
+  printf(
+      "%s: %ld allocations, each failed once: %d runs still succeeded, %d "
+      "bad\n",
+      label, total, successes, bad);
 }
 
 static uint8_t *read_file(const char *path, size_t *size) {
@@ -115,16 +123,19 @@ static uint8_t *read_file(const char *path, size_t *size) {
 
 /* conv -> relu -> fully connected, with WHILE-free dynamic-free shapes. */
 static uint8_t *writer_model(size_t *size) {
-  static const float w[16] = {1, -1, 0.5f, 2, 1, -1, 0.5f, 2, 1, -1, 0.5f, 2, 1, -1, 0.5f, 2};
+  static const float w[16] = {1, -1, 0.5f, 2, 1, -1, 0.5f, 2,
+                              1, -1, 0.5f, 2, 1, -1, 0.5f, 2};
   static const float bias[2] = {0.5f, -0.5f};
   tm_model *m = tm_create();
-  int in_s[4] = {1, 3, 3, 2}, f_s[4] = {2, 1, 1, 2}, b_s[1] = {2}, fc_w[2] = {2, 18}, o_s[2] = {1, 2};
+  int in_s[4] = {1, 3, 3, 2}, f_s[4] = {2, 1, 1, 2}, b_s[1] = {2},
+      fc_w[2] = {2, 18}, o_s[2] = {1, 2};
   int x = tm_tensor(m, TFLC_TT_FLOAT32, in_s, 4, "x");
   int wt = tm_const(m, TFLC_TT_FLOAT32, f_s, 4, w, 16, "w");
   int bt = tm_const(m, TFLC_TT_FLOAT32, b_s, 1, bias, 8, "b");
   int c = tm_tensor(m, TFLC_TT_FLOAT32, in_s, 4, "conv");
-  tflc_opt_field co[4] = {tm_opt_int(0, TFLC_OPT_I8, 0), tm_opt_int(1, TFLC_OPT_I32, 1),
-                          tm_opt_int(2, TFLC_OPT_I32, 1), tm_opt_int(3, TFLC_OPT_I8, 1)};
+  tflc_opt_field co[4] = {
+      tm_opt_int(0, TFLC_OPT_I8, 0), tm_opt_int(1, TFLC_OPT_I32, 1),
+      tm_opt_int(2, TFLC_OPT_I32, 1), tm_opt_int(3, TFLC_OPT_I8, 1)};
   int ci[3] = {x, wt, bt};
   tm_op(m, TFLC_OP_CONV_2D, NULL, ci, 3, &c, 1, TFLC_BO_CONV_2D, co, 4);
   float fw[36];
@@ -153,7 +164,8 @@ static int fits(TfLiteModel *model, uint8_t *arena, size_t n, char *msg) {
   return ok;
 }
 
-static void arena_one_byte_short(const char *label, const uint8_t *bytes, size_t size) {
+static void arena_one_byte_short(const char *label, const uint8_t *bytes,
+                                 size_t size) {
   TfLiteModel *model = TfLiteModelCreate(bytes, size);
   CHECK(model != NULL);
   if (!model) return;
@@ -166,7 +178,8 @@ static void arena_one_byte_short(const char *label, const uint8_t *bytes, size_t
     if (fits(model, arena, hi, msg) || hi > ((size_t)64 << 20)) break;
     hi *= 2;
   }
-  CHECK_MSG(fits(model, arena, hi, msg), "%s: does not fit in %zu bytes: %s", label, hi, msg);
+  CHECK_MSG(fits(model, arena, hi, msg), "%s: does not fit in %zu bytes: %s",
+            label, hi, msg);
   size_t lo = 0; /* fits(lo) is false, fits(hi) is true */
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;

@@ -34,16 +34,22 @@ static void fill_inputs(TfLiteInterpreter *it, int round) {
     switch (TfLiteTensorType(t)) {
       case kTfLiteFloat32:
         for (size_t k = 0; k < n / 4; k++)
-          ((float *)d)[k] = (float)((int)((k * 37 + (size_t)round * 11 + (size_t)i) % 17) - 8) / 8.0f;
+          ((float *)d)[k] =
+              (float)((int)((k * 37 + (size_t)round * 11 + (size_t)i) % 17) -
+                      8) /
+              8.0f;
         break;
       case kTfLiteInt32:
-        for (size_t k = 0; k < n / 4; k++) ((int32_t *)d)[k] = (int32_t)((k + (size_t)round) % 3);
+        for (size_t k = 0; k < n / 4; k++)
+          ((int32_t *)d)[k] = (int32_t)((k + (size_t)round) % 3);
         break;
       case kTfLiteBool:
-        for (size_t k = 0; k < n; k++) d[k] = (uint8_t)((k + (size_t)round) & 1);
+        for (size_t k = 0; k < n; k++)
+          d[k] = (uint8_t)((k + (size_t)round) & 1);
         break;
       default:
-        for (size_t k = 0; k < n; k++) d[k] = (uint8_t)(k * 13 + (size_t)round * 7);
+        for (size_t k = 0; k < n; k++)
+          d[k] = (uint8_t)(k * 13 + (size_t)round * 7);
     }
   }
 }
@@ -97,7 +103,8 @@ static void *worker(void *arg) {
    * invokes, so each pass starts from a fresh one). */
   j->result = 0;
   for (int pass = 0; pass < 2 && j->result == 0; pass++) {
-    TfLiteInterpreter *it = with_threads(j->model, pass + 1); /* 1, then 2 threads */
+    TfLiteInterpreter *it =
+        with_threads(j->model, pass + 1); /* 1, then 2 threads */
     j->result = it ? run_rounds(it, j->want, 0) : -1;
     TfLiteInterpreterDelete(it);
   }
@@ -112,7 +119,8 @@ static void check_model(const char *label, const uint8_t *bytes, size_t size) {
   memset(want, 0, sizeof want);
   TfLiteInterpreter *ref = with_threads(model, 1);
   int rc = ref ? run_rounds(ref, want, 1) : -1;
-  CHECK_MSG(rc == 0, "%s: the single-threaded run failed: %s", label, ref ? TflcInterpreterGetLastError(ref) : "");
+  CHECK_MSG(rc == 0, "%s: the single-threaded run failed: %s", label,
+            ref ? TflcInterpreterGetLastError(ref) : "");
   TfLiteInterpreterDelete(ref);
   if (rc == 0) {
     /* 4 interpreters of the shared model on 4 threads at once. */
@@ -124,15 +132,19 @@ static void check_model(const char *label, const uint8_t *bytes, size_t size) {
     }
     for (int t = 0; t < N_THREADS; t++) {
       pthread_join(th[t], NULL);
-      CHECK_MSG(jobs[t].result == 0, "%s: thread %d: %d mismatches or a failure", label, t, jobs[t].result);
+      CHECK_MSG(jobs[t].result == 0,
+                "%s: thread %d: %d mismatches or a failure", label, t,
+                jobs[t].result);
     }
     /* SetNumThreads(4) == SetNumThreads(1), bit for bit. */
     TfLiteInterpreter *four = with_threads(model, 4);
     int r4 = four ? run_rounds(four, want, 0) : -1;
     CHECK_MSG(r4 == 0, "%s: 4 threads differ from 1 thread (%d)", label, r4);
     TfLiteInterpreterDelete(four);
-    printf("%s: %d threads x %d invokes match the single-threaded run; 4 threads == 1 thread\n", label,
-           N_THREADS, 2 * N_ROUNDS);
+    printf(
+        "%s: %d threads x %d invokes match the single-threaded run; 4 threads "
+        "== 1 thread\n",
+        label, N_THREADS, 2 * N_ROUNDS);
   }
   for (int r = 0; r < N_ROUNDS; r++)
     for (int o = 0; o < want[r].n_out; o++) free(want[r].data[o]);
@@ -143,21 +155,25 @@ static uint8_t *writer_model(size_t *size) {
   tm_model *m = tm_create();
   /* Big enough (24x24 outputs x 8 channels x 27 taps) for the thread pool
    * to split the convolution when 4 threads are asked for. */
-  int in_s[4] = {1, 24, 24, 3}, f_s[4] = {8, 3, 3, 3}, b_s[1] = {8}, o_s[4] = {1, 24, 24, 8};
+  int in_s[4] = {1, 24, 24, 3}, f_s[4] = {8, 3, 3, 3}, b_s[1] = {8},
+      o_s[4] = {1, 24, 24, 8};
   float w[216], bias[8] = {0.25f, -0.25f, 0.5f, 0, 1, -1, 0.125f, 2};
   for (int i = 0; i < 216; i++) w[i] = (float)((i * 7) % 9 - 4) / 4.0f;
   int x = tm_tensor(m, TFLC_TT_FLOAT32, in_s, 4, "x");
   int wt = tm_const(m, TFLC_TT_FLOAT32, f_s, 4, w, sizeof w, "w");
   int bt = tm_const(m, TFLC_TT_FLOAT32, b_s, 1, bias, sizeof bias, "b");
   int c = tm_tensor(m, TFLC_TT_FLOAT32, o_s, 4, "conv");
-  tflc_opt_field co[4] = {tm_opt_int(0, TFLC_OPT_I8, 0), tm_opt_int(1, TFLC_OPT_I32, 1),
-                          tm_opt_int(2, TFLC_OPT_I32, 1), tm_opt_int(3, TFLC_OPT_I8, 1)};
+  tflc_opt_field co[4] = {
+      tm_opt_int(0, TFLC_OPT_I8, 0), tm_opt_int(1, TFLC_OPT_I32, 1),
+      tm_opt_int(2, TFLC_OPT_I32, 1), tm_opt_int(3, TFLC_OPT_I8, 1)};
   int ci[3] = {x, wt, bt};
   tm_op(m, TFLC_OP_CONV_2D, NULL, ci, 3, &c, 1, TFLC_BO_CONV_2D, co, 4);
   int p_s[4] = {1, 12, 12, 8};
   int p = tm_tensor(m, TFLC_TT_FLOAT32, p_s, 4, "pool");
-  tflc_opt_field po[5] = {tm_opt_int(0, TFLC_OPT_I8, 1), tm_opt_int(1, TFLC_OPT_I32, 2), tm_opt_int(2, TFLC_OPT_I32, 2),
-                          tm_opt_int(3, TFLC_OPT_I32, 2), tm_opt_int(4, TFLC_OPT_I32, 2)};
+  tflc_opt_field po[5] = {
+      tm_opt_int(0, TFLC_OPT_I8, 1), tm_opt_int(1, TFLC_OPT_I32, 2),
+      tm_opt_int(2, TFLC_OPT_I32, 2), tm_opt_int(3, TFLC_OPT_I32, 2),
+      tm_opt_int(4, TFLC_OPT_I32, 2)};
   tm_op(m, TFLC_OP_AVERAGE_POOL_2D, NULL, &c, 1, &p, 1, TFLC_BO_POOL_2D, po, 5);
   int s = tm_tensor(m, TFLC_TT_FLOAT32, p_s, 4, "probs");
   tflc_opt_field beta = tm_opt_f32(0, 1.0f);
@@ -191,8 +207,9 @@ int main(int argc, char **argv) {
   if (bytes) check_model("writer-made conv+pool+softmax", bytes, size);
   free(bytes);
   const char *dir = argc > 1 ? argv[1] : getenv("TFLC_MODELS_DIR");
-  static const char *models[] = {"litert/add.tflite", "litert/multi_subgraphs_while.tflite",
-                                 "litert/call_once_mul.tflite", "tflite-micro/magic_wand.tflite"};
+  static const char *models[] = {
+      "litert/add.tflite", "litert/multi_subgraphs_while.tflite",
+      "litert/call_once_mul.tflite", "tflite-micro/magic_wand.tflite"};
   for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", models[i]);

@@ -6,18 +6,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "npy.h"
 #include "../support/check.h"
+#include "npy.h"
 
 static const TfLiteType kTypes[] = {
-    kTfLiteFloat32, kTfLiteFloat16, kTfLiteFloat64,   kTfLiteInt8,
-    kTfLiteUInt8,   kTfLiteInt16,   kTfLiteUInt16,    kTfLiteInt32,
-    kTfLiteUInt32,  kTfLiteInt64,   kTfLiteUInt64,    kTfLiteBool,
+    kTfLiteFloat32,   kTfLiteFloat16,   kTfLiteFloat64, kTfLiteInt8,
+    kTfLiteUInt8,     kTfLiteInt16,     kTfLiteUInt16,  kTfLiteInt32,
+    kTfLiteUInt32,    kTfLiteInt64,     kTfLiteUInt64,  kTfLiteBool,
     kTfLiteComplex64, kTfLiteComplex128};
 
 /* Builds preamble (version major.0) + header text (padded with spaces and a
- * newline to a multiple of 16) + data into a malloc'd buffer. When hlen_override
- * is not -1 it is written as the header length instead of the real one. */
+ * newline to a multiple of 16) + data into a malloc'd buffer. When
+ * hlen_override is not -1 it is written as the header length instead of the
+ * real one. */
 static uint8_t *make_file(int major, const char *header, const void *data,
                           size_t data_len, long hlen_override, size_t *len) {
   size_t pre = major == 1 ? 10 : 12;
@@ -57,8 +58,8 @@ static void test_round_trips(void) {
       uint8_t *file;
       size_t flen;
       char err[256] = "";
-      CHECK_EQ_INT(npy_encode(kTypes[t], shape, rank, data, bytes, &file,
-                              &flen, err, sizeof err),
+      CHECK_EQ_INT(npy_encode(kTypes[t], shape, rank, data, bytes, &file, &flen,
+                              err, sizeof err),
                    0);
       CHECK_EQ_INT(flen % 64, bytes % 64);
       npy_array a;
@@ -88,9 +89,9 @@ static void test_file_round_trip(void) {
   float v[6] = {1.5f, -2, 3, 4, 5, 6.25f};
   int shape[2] = {2, 3};
   char err[256] = "";
-  CHECK_EQ_INT(npy_write(path, kTfLiteFloat32, shape, 2, v, sizeof v, err,
-                         sizeof err),
-               0);
+  CHECK_EQ_INT(
+      npy_write(path, kTfLiteFloat32, shape, 2, v, sizeof v, err, sizeof err),
+      0);
   npy_array a;
   CHECK_EQ_INT(npy_read(path, &a, err, sizeof err), 0);
   CHECK_EQ_INT(a.rank, 2);
@@ -98,9 +99,8 @@ static void test_file_round_trip(void) {
   CHECK(a.data && memcmp(a.data, v, sizeof v) == 0);
   npy_free(&a);
   /* Writing with the wrong byte count is refused. */
-  CHECK_EQ_INT(npy_write(path, kTfLiteFloat32, shape, 2, v, 20, err,
-                         sizeof err),
-               -1);
+  CHECK_EQ_INT(
+      npy_write(path, kTfLiteFloat32, shape, 2, v, 20, err, sizeof err), -1);
   CHECK_CONTAINS(err, "bytes");
   remove(path);
   CHECK_EQ_INT(npy_read(path, &a, err, sizeof err), -1);
@@ -196,9 +196,12 @@ static void test_malformed(void) {
        "past the end"},
       {2, "{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8,
        0x7fffffff, "limit"},
-      {1, "{'fortran_order': False, 'shape': (2,)}", 8, -1, "missing key 'descr'"},
-      {1, "{'descr': '<f4', 'shape': (2,)}", 8, -1, "missing key 'fortran_order'"},
-      {1, "{'descr': '<f4', 'fortran_order': False}", 8, -1, "missing key 'shape'"},
+      {1, "{'fortran_order': False, 'shape': (2,)}", 8, -1,
+       "missing key 'descr'"},
+      {1, "{'descr': '<f4', 'shape': (2,)}", 8, -1,
+       "missing key 'fortran_order'"},
+      {1, "{'descr': '<f4', 'fortran_order': False}", 8, -1,
+       "missing key 'shape'"},
       {1, "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}", 8,
        -1, "unexpected key"},
       {1, "{'descr': '<f4', 'fortran_order': Maybe, 'shape': (2,)}", 8, -1,
@@ -213,12 +216,13 @@ static void test_malformed(void) {
        "after the dictionary"},
       {1, "{'descr': '<f4', 'descr': '<f4', 'fortran_order': False}", 8, -1,
        "duplicate"},
-      {1, "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,)}",
-       8, -1, "structured"},
+      {1, "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,)}", 8,
+       -1, "structured"},
       {1, "{'descr': '<f4, 'fortran_order': False, 'shape': (2,)}", 8, -1,
        "header"},
-      {1, "{'descr': '<f4', 'fortran_order': False, 'shape': "
-          "(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1)}",
+      {1,
+       "{'descr': '<f4', 'fortran_order': False, 'shape': "
+       "(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1)}",
        4, -1, "more than"},
       {1, "garbage", 0, -1, "expected '{'"},
       {1, "", 0, -1, "expected '{'"},
@@ -246,12 +250,10 @@ static void test_malformed(void) {
                -1);
   CHECK_CONTAINS(err, "truncated");
   const uint8_t bad_magic[16] = {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0};
-  CHECK_EQ_INT(npy_parse(bad_magic, sizeof bad_magic, &a, err, sizeof err),
-               -1);
+  CHECK_EQ_INT(npy_parse(bad_magic, sizeof bad_magic, &a, err, sizeof err), -1);
   CHECK_CONTAINS(err, "bad magic");
   const uint8_t bad_version[16] = {0x93, 'N', 'U', 'M', 'P', 'Y', 4, 0, 2, 0};
-  CHECK_EQ_INT(npy_parse(bad_version, sizeof bad_version, &a, err,
-                         sizeof err),
+  CHECK_EQ_INT(npy_parse(bad_version, sizeof bad_version, &a, err, sizeof err),
                -1);
   CHECK_CONTAINS(err, "version 4.0");
   const uint8_t v2_short[11] = {0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 2, 0};

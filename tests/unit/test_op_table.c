@@ -32,11 +32,11 @@ static void test_tables(void) {
   CHECK(n > 100);
   for (int i = 0; i < n; i++) {
     const char *t = kern_op_types_of(e[i].code, e[i].custom_name);
-    CHECK_MSG(t != NULL && t[0] != '\0',
-              "registered op %s%s%s has no entry in src/kernels/op_types.c",
-              e[i].custom_name ? e[i].custom_name
-                               : schema_builtin_name(e[i].code),
-              "", "");
+    CHECK_MSG(
+        t != NULL && t[0] != '\0',
+        "registered op %s%s%s has no entry in src/kernels/op_types.c",
+        e[i].custom_name ? e[i].custom_name : schema_builtin_name(e[i].code),
+        "", "");
     /* One registration per op. */
     for (int j = i + 1; j < n; j++)
       if (e[j].code == e[i].code && e[i].code != TFLC_OP_CUSTOM)
@@ -45,10 +45,10 @@ static void test_tables(void) {
   }
   const kern_op_types *t = kern_op_type_table(&nt);
   for (int i = 0; i < nt; i++) {
-    CHECK_MSG(is_registered(t[i].code, t[i].custom_name),
-              "op_types.c names %s, which is not registered",
-              t[i].custom_name ? t[i].custom_name
-                               : schema_builtin_name(t[i].code));
+    CHECK_MSG(
+        is_registered(t[i].code, t[i].custom_name),
+        "op_types.c names %s, which is not registered",
+        t[i].custom_name ? t[i].custom_name : schema_builtin_name(t[i].code));
     for (int j = i + 1; j < nt; j++)
       if (t[j].code == t[i].code &&
           (t[i].code != TFLC_OP_CUSTOM ||

@@ -77,9 +77,11 @@ static void test_mul_by_multiplier(void) {
    * (1000 * 16384 + 2^14) >> 15 = 500 */
   CHECK_EQ_INT(quant_mul_by_multiplier_i64(1000, 1 << 30, 0), 500);
   CHECK_EQ_INT(quant_mul_by_multiplier_i64(-1000, 1 << 30, 0), -500);
-  CHECK_EQ_INT(quant_mul_by_multiplier_i64(3, 1 << 30, 0), 2);   /* 1.5 -> 2 */
-  CHECK_EQ_INT(quant_mul_by_multiplier_i64(-3, 1 << 30, 0), -1); /* -1.5 -> -1 (floor of -1.5+0.5) */
-  CHECK_EQ_INT(quant_mul_by_multiplier_i64((int64_t)1 << 40, 0x7FFFFFFF, 7), INT32_MAX);
+  CHECK_EQ_INT(quant_mul_by_multiplier_i64(3, 1 << 30, 0), 2); /* 1.5 -> 2 */
+  CHECK_EQ_INT(quant_mul_by_multiplier_i64(-3, 1 << 30, 0),
+               -1); /* -1.5 -> -1 (floor of -1.5+0.5) */
+  CHECK_EQ_INT(quant_mul_by_multiplier_i64((int64_t)1 << 40, 0x7FFFFFFF, 7),
+               INT32_MAX);
 }
 
 static void test_ranges(void) {
@@ -98,10 +100,12 @@ static void test_ranges(void) {
   CHECK(quant_activation_range(1, 0.5f, 0, -128, 127, &lo, &hi)); /* RELU */
   CHECK_EQ_INT(lo, 0);
   CHECK_EQ_INT(hi, 127);
-  CHECK(quant_activation_range(2, 0.01f, 0, -128, 127, &lo, &hi)); /* [-1,1] clamps to type */
+  CHECK(quant_activation_range(2, 0.01f, 0, -128, 127, &lo,
+                               &hi)); /* [-1,1] clamps to type */
   CHECK_EQ_INT(lo, -100);
   CHECK_EQ_INT(hi, 100);
-  CHECK(quant_activation_range(3, 0.01f, 0, -128, 127, &lo, &hi)); /* 6/0.01 = 600 -> 127 */
+  CHECK(quant_activation_range(3, 0.01f, 0, -128, 127, &lo,
+                               &hi)); /* 6/0.01 = 600 -> 127 */
   CHECK_EQ_INT(hi, 127);
   CHECK(!quant_activation_range(4, 0.1f, 0, -128, 127, &lo, &hi)); /* TANH */
 }
@@ -125,7 +129,8 @@ static void test_check_params(void) {
   t.quantization.params = &aq;
   char msg[256];
   CHECK(quant_check_params(&t, 0, msg, sizeof msg));
-  CHECK(!quant_check_params(&t, 1, msg, sizeof msg)); /* 3 scales vs dim 1 = 4 */
+  CHECK(
+      !quant_check_params(&t, 1, msg, sizeof msg)); /* 3 scales vs dim 1 = 4 */
   CHECK_CONTAINS(msg, "per-channel");
   CHECK(!quant_check_params(&t, -1, msg, sizeof msg));
   CHECK_CONTAINS(msg, "per tensor");

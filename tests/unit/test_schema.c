@@ -66,43 +66,68 @@ static void make_tensor(tflc_tensor_def *t, const char *name, int8_t type,
 }
 
 static void build_sample_tensors(sample *s) {
-  s->shape_a[0] = 2; s->shape_a[1] = 2;
-  s->shape_q[0] = 2; s->shape_q[1] = 3;
-  s->shape_s[0] = 1; s->shape_s[1] = 3;
+  s->shape_a[0] = 2;
+  s->shape_a[1] = 2;
+  s->shape_q[0] = 2;
+  s->shape_q[1] = 3;
+  s->shape_s[0] = 1;
+  s->shape_s[1] = 3;
   s->shape_c[0] = 1;
-  s->sig_a[0] = -1; s->sig_a[1] = 2;
+  s->sig_a[0] = -1;
+  s->sig_a[1] = 2;
   make_tensor(&s->t0[0], "input", TFLC_TT_FLOAT32, s->shape_a, 2, 0);
   s->t0[0].has_shape_signature = true;
   s->t0[0].shape_signature = s->sig_a;
   s->t0[0].n_shape_signature = 2;
   make_tensor(&s->t0[1], "weights", TFLC_TT_FLOAT32, s->shape_a, 2, 1);
   make_tensor(&s->t0[2], "qweights", TFLC_TT_INT8, s->shape_q, 2, 2);
-  s->scales[0] = 0.5f; s->scales[1] = 0.25f;
-  s->zps[0] = 0; s->zps[1] = -3;
-  s->q_axis = (tflc_quant_def){.scale = s->scales, .n_scale = 2,
-                               .zero_point = s->zps, .n_zero_point = 2,
+  s->scales[0] = 0.5f;
+  s->scales[1] = 0.25f;
+  s->zps[0] = 0;
+  s->zps[1] = -3;
+  s->q_axis = (tflc_quant_def){.scale = s->scales,
+                               .n_scale = 2,
+                               .zero_point = s->zps,
+                               .n_zero_point = 2,
                                .quantized_dimension = 0};
   s->t0[2].quant = &s->q_axis;
   make_tensor(&s->t0[3], "output", TFLC_TT_FLOAT32, s->shape_a, 2, 0);
-  s->qmin[0] = -1.0f; s->qmax[0] = 2.0f; s->pscale[0] = 0.125f; s->pzp[0] = 5;
-  s->q_plain = (tflc_quant_def){.scale = s->pscale, .n_scale = 1,
-                                .zero_point = s->pzp, .n_zero_point = 1,
-                                .min = s->qmin, .n_min = 1, .max = s->qmax,
-                                .n_max = 1, .details_type = 1,
-                                .custom = k_custom, .custom_size = 5};
+  s->qmin[0] = -1.0f;
+  s->qmax[0] = 2.0f;
+  s->pscale[0] = 0.125f;
+  s->pzp[0] = 5;
+  s->q_plain = (tflc_quant_def){.scale = s->pscale,
+                                .n_scale = 1,
+                                .zero_point = s->pzp,
+                                .n_zero_point = 1,
+                                .min = s->qmin,
+                                .n_min = 1,
+                                .max = s->qmax,
+                                .n_max = 1,
+                                .details_type = 1,
+                                .custom = k_custom,
+                                .custom_size = 5};
   s->t0[3].quant = &s->q_plain;
   s->t0[3].is_variable = true;
   make_tensor(&s->t0[4], "sparse", TFLC_TT_UINT8, s->shape_s, 2, 4);
-  s->order[0] = 0; s->order[1] = 1;
-  s->seg[0] = 0; s->seg[1] = 3;
-  s->idx[0] = 0; s->idx[1] = 1; s->idx[2] = 2;
+  s->order[0] = 0;
+  s->order[1] = 1;
+  s->seg[0] = 0;
+  s->seg[1] = 3;
+  s->idx[0] = 0;
+  s->idx[1] = 1;
+  s->idx[2] = 2;
   s->dims[0] = (tflc_dim_metadata_def){.format = 0, .dense_size = 1};
-  s->dims[1] = (tflc_dim_metadata_def){.format = 1, .segments = s->seg,
-                                       .n_segments = 2, .segments_type = 2,
-                                       .indices = s->idx, .n_indices = 3,
+  s->dims[1] = (tflc_dim_metadata_def){.format = 1,
+                                       .segments = s->seg,
+                                       .n_segments = 2,
+                                       .segments_type = 2,
+                                       .indices = s->idx,
+                                       .n_indices = 3,
                                        .indices_type = 3};
   s->sp = (tflc_sparsity_def){.traversal_order = s->order,
-                              .n_traversal_order = 2, .dim_metadata = s->dims,
+                              .n_traversal_order = 2,
+                              .dim_metadata = s->dims,
                               .n_dim_metadata = 2};
   s->t0[4].sparsity = &s->sp;
   make_tensor(&s->t0[5], "cond", TFLC_TT_BOOL, s->shape_c, 1, 0);
@@ -128,22 +153,32 @@ static void build_sample_ops(sample *s) {
   memset(s->ops0, 0, sizeof s->ops0);
   memset(s->ops1, 0, sizeof s->ops1);
   /* ADD(input, weights, -1) -> output, AddOptions{RELU6, pot false} */
-  s->op0_in[0] = 0; s->op0_in[1] = 1; s->op0_in[2] = -1; s->op0_out[0] = 3;
-  o[0] = (tflc_operator_def){.opcode_index = 0, .inputs = s->op0_in,
-                             .n_inputs = 3, .outputs = s->op0_out,
+  s->op0_in[0] = 0;
+  s->op0_in[1] = 1;
+  s->op0_in[2] = -1;
+  s->op0_out[0] = 3;
+  o[0] = (tflc_operator_def){.opcode_index = 0,
+                             .inputs = s->op0_in,
+                             .n_inputs = 3,
+                             .outputs = s->op0_out,
                              .n_outputs = 1};
   set_opt(&s->add_opts[0], 0, TFLC_OPT_I8, TFLC_ACT_RELU6, NULL, 0);
   set_opt(&s->add_opts[1], 1, TFLC_OPT_BOOL, 0, NULL, 0);
   o[0].write_options_type = TFLC_BO_ADD;
   o[0].write_options = s->add_opts;
   o[0].n_write_options = 2;
-  s->mut[0] = false; s->mut[1] = true;
+  s->mut[0] = false;
+  s->mut[1] = true;
   o[0].mutating_variable_inputs = s->mut;
   o[0].n_mutating_variable_inputs = 2;
   /* WHILE(output) -> output, cond 1, body 2 */
-  s->op1_in[0] = 3; s->op1_in[1] = 5; s->op1_out[0] = 3;
-  o[1] = (tflc_operator_def){.opcode_index = 1, .inputs = s->op1_in,
-                             .n_inputs = 2, .outputs = s->op1_out,
+  s->op1_in[0] = 3;
+  s->op1_in[1] = 5;
+  s->op1_out[0] = 3;
+  o[1] = (tflc_operator_def){.opcode_index = 1,
+                             .inputs = s->op1_in,
+                             .n_inputs = 2,
+                             .outputs = s->op1_out,
                              .n_outputs = 1};
   set_opt(&s->while_opts[0], 0, TFLC_OPT_I32, 1, NULL, 0);
   set_opt(&s->while_opts[1], 1, TFLC_OPT_I32, 2, NULL, 0);
@@ -151,16 +186,25 @@ static void build_sample_ops(sample *s) {
   o[1].write_options = s->while_opts;
   o[1].n_write_options = 2;
   /* custom op with custom options */
-  s->op2_in[0] = 4; s->op2_out[0] = 3;
-  o[2] = (tflc_operator_def){.opcode_index = 2, .inputs = s->op2_in,
-                             .n_inputs = 1, .outputs = s->op2_out,
-                             .n_outputs = 1, .custom_options = k_custom,
+  s->op2_in[0] = 4;
+  s->op2_out[0] = 3;
+  o[2] = (tflc_operator_def){.opcode_index = 2,
+                             .inputs = s->op2_in,
+                             .n_inputs = 1,
+                             .outputs = s->op2_out,
+                             .n_outputs = 1,
+                             .custom_options = k_custom,
                              .custom_options_size = 5};
   /* STABLEHLO_COMPOSITE with BuiltinOptions2, intermediates */
-  s->op3_in[0] = 3; s->op3_out[0] = 3; s->op3_inter[0] = 2;
-  o[3] = (tflc_operator_def){.opcode_index = 3, .inputs = s->op3_in,
-                             .n_inputs = 1, .outputs = s->op3_out,
-                             .n_outputs = 1, .intermediates = s->op3_inter,
+  s->op3_in[0] = 3;
+  s->op3_out[0] = 3;
+  s->op3_inter[0] = 2;
+  o[3] = (tflc_operator_def){.opcode_index = 3,
+                             .inputs = s->op3_in,
+                             .n_inputs = 1,
+                             .outputs = s->op3_out,
+                             .n_outputs = 1,
+                             .intermediates = s->op3_inter,
                              .n_intermediates = 1};
   set_opt(&s->comp_opts[0], 0, TFLC_OPT_STRING, 0, "my.composite", 12);
   set_opt(&s->comp_opts[1], 1, TFLC_OPT_I32, 1, NULL, 0);
@@ -170,9 +214,13 @@ static void build_sample_ops(sample *s) {
   o[3].write_options = s->comp_opts;
   o[3].n_write_options = 3;
   /* subgraph 1: RESHAPE with new_shape vector */
-  s->ops1_in[0] = 0; s->ops1_in[1] = -1; s->ops1_out[0] = 1;
-  s->ops1[0] = (tflc_operator_def){.opcode_index = 4, .inputs = s->ops1_in,
-                                   .n_inputs = 2, .outputs = s->ops1_out,
+  s->ops1_in[0] = 0;
+  s->ops1_in[1] = -1;
+  s->ops1_out[0] = 1;
+  s->ops1[0] = (tflc_operator_def){.opcode_index = 4,
+                                   .inputs = s->ops1_in,
+                                   .n_inputs = 2,
+                                   .outputs = s->ops1_out,
                                    .n_outputs = 1};
   set_opt(&s->resh_opts[0], 0, TFLC_OPT_VEC_I32, 0, k_new_shape, 3);
   s->ops1[0].write_options_type = TFLC_BO_RESHAPE;
@@ -193,7 +241,8 @@ static void build_sample(sample *s) {
                                     .version = 1};
   s->opcodes[2] = (tflc_opcode_def){.builtin_code = TFLC_OP_CUSTOM,
                                     .deprecated_builtin_code = TFLC_OP_CUSTOM,
-                                    .custom_code = "MyCustomOp", .version = 1};
+                                    .custom_code = "MyCustomOp",
+                                    .version = 1};
   s->opcodes[3] = (tflc_opcode_def){.builtin_code = TFLC_OP_STABLEHLO_COMPOSITE,
                                     .deprecated_builtin_code = 127,
                                     .version = 1};
@@ -208,13 +257,16 @@ static void build_sample(sample *s) {
   }
   build_sample_tensors(s);
   build_sample_ops(s);
-  s->sg0_in[0] = 0; s->sg0_out[0] = 3; s->sg1_io[0] = 1; s->sg2_io[0] = 1;
-  s->subgraphs[0] = (tflc_subgraph_def){s->t0, 6, s->sg0_in, 1, s->sg0_out, 1,
+  s->sg0_in[0] = 0;
+  s->sg0_out[0] = 3;
+  s->sg1_io[0] = 1;
+  s->sg2_io[0] = 1;
+  s->subgraphs[0] = (tflc_subgraph_def){s->t0,   6, s->sg0_in, 1, s->sg0_out, 1,
                                         s->ops0, 4, "main"};
-  s->subgraphs[1] = (tflc_subgraph_def){s->t1, 2, s->sg0_in, 1, s->sg1_io, 1,
+  s->subgraphs[1] = (tflc_subgraph_def){s->t1,   2, s->sg0_in, 1, s->sg1_io, 1,
                                         s->ops1, 1, "cond"};
   s->subgraphs[2] = (tflc_subgraph_def){s->t2, 2, s->sg0_in, 1, s->sg2_io, 1,
-                                        NULL, 0, "body"};
+                                        NULL,  0, "body"};
   s->sig_in[0] = (tflc_tensor_map_def){"x", 0};
   s->sig_out[0] = (tflc_tensor_map_def){"y", 3};
   s->sig2_in[0] = (tflc_tensor_map_def){"c", 1};
@@ -266,11 +318,11 @@ static void same_mem(const void *a, const void *b, size_t n, const char *what) {
   }
 }
 
-#define SAME_ARR(a, na, b, nb)                             \
-  do {                                                     \
-    SAME(na, nb);                                          \
-    if ((na) == (nb) && (na) > 0)                          \
-      same_mem(a, b, (size_t)(na) * sizeof(*(a)), #a);     \
+#define SAME_ARR(a, na, b, nb)                         \
+  do {                                                 \
+    SAME(na, nb);                                      \
+    if ((na) == (nb) && (na) > 0)                      \
+      same_mem(a, b, (size_t)(na) * sizeof(*(a)), #a); \
   } while (0)
 
 static void same_quant(const tflc_quant_def *a, const tflc_quant_def *b) {
@@ -299,7 +351,8 @@ static void same_sparsity(const tflc_sparsity_def *a,
   SAME_ARR(a->block_map, a->n_block_map, b->block_map, b->n_block_map);
   SAME(a->n_dim_metadata, b->n_dim_metadata);
   for (int32_t i = 0; i < a->n_dim_metadata && i < b->n_dim_metadata; i++) {
-    const tflc_dim_metadata_def *x = &a->dim_metadata[i], *y = &b->dim_metadata[i];
+    const tflc_dim_metadata_def *x = &a->dim_metadata[i],
+                                *y = &b->dim_metadata[i];
     SAME(x->format, y->format);
     SAME(x->dense_size, y->dense_size);
     SAME(x->segments_type, y->segments_type);
@@ -331,12 +384,10 @@ static void same_options(const tflc_options_ref *a, const tflc_options_ref *b) {
   if (!d || !a->table || !b->table) return;
   for (int id = 0; id < d->n_fields; id++) {
     switch (d->fields[id].kind) {
-      case TFLC_OPT_I64:
-        SAME(opt_i64(a, id, 77), opt_i64(b, id, 77));
-        break;
-      case TFLC_OPT_BOOL: case TFLC_OPT_I8: case TFLC_OPT_U8:
-        SAME(opt_u8(a, id, 77), opt_u8(b, id, 77));
-        break;
+      case TFLC_OPT_I64: SAME(opt_i64(a, id, 77), opt_i64(b, id, 77)); break;
+      case TFLC_OPT_BOOL:
+      case TFLC_OPT_I8:
+      case TFLC_OPT_U8: SAME(opt_u8(a, id, 77), opt_u8(b, id, 77)); break;
       case TFLC_OPT_VEC_I32: {
         int32_t x[64], y[64];
         int32_t nx = opt_vec_i32(a, id, x, 64), ny = opt_vec_i32(b, id, y, 64);
@@ -356,10 +407,14 @@ static void same_options(const tflc_options_ref *a, const tflc_options_ref *b) {
         SAME_ARR(sa, la, sb, lb);
         break;
       }
-      case TFLC_OPT_VEC_F32: case TFLC_OPT_VEC_U32: case TFLC_OPT_VEC_U8:
+      case TFLC_OPT_VEC_F32:
+      case TFLC_OPT_VEC_U32:
+      case TFLC_OPT_VEC_U8:
       case TFLC_OPT_VEC_BOOL: {
         size_t w = d->fields[id].kind == TFLC_OPT_VEC_U8 ||
-                           d->fields[id].kind == TFLC_OPT_VEC_BOOL ? 1 : 4;
+                           d->fields[id].kind == TFLC_OPT_VEC_BOOL
+                       ? 1
+                       : 4;
         fb_reader ra = {a->file, a->file_size}, rb = {b->file, b->file_size};
         fb_table ta, tb;
         fb_vector va = {0, 0}, vb = {0, 0};
@@ -371,14 +426,13 @@ static void same_options(const tflc_options_ref *a, const tflc_options_ref *b) {
         SAME_ARR(a->file + va.pos, va.len * w, b->file + vb.pos, vb.len * w);
         break;
       }
-      default:
-        SAME(opt_u32(a, id, 77), opt_u32(b, id, 77));
-        break;
+      default: SAME(opt_u32(a, id, 77), opt_u32(b, id, 77)); break;
     }
   }
 }
 
-static void same_operator(const tflc_operator_def *a, const tflc_operator_def *b) {
+static void same_operator(const tflc_operator_def *a,
+                          const tflc_operator_def *b) {
   SAME(a->opcode_index, b->opcode_index);
   SAME_ARR(a->inputs, a->n_inputs, b->inputs, b->n_inputs);
   SAME_ARR(a->outputs, a->n_outputs, b->outputs, b->n_outputs);
@@ -450,7 +504,6 @@ static int defs_equal(const tflc_model_def *a, const tflc_model_def *b) {
   }
   return g_diffs == 0;
 }
-
 
 /* ---------- helpers ---------- */
 
@@ -534,7 +587,7 @@ static void check_sample_options(const tflc_model_def *d) {
   CHECK(!opt_is(&ops[0].options, TFLC_BO_MUL));
   CHECK_EQ_INT(opt_i8(&ops[0].options, 0, 0), TFLC_ACT_RELU6);
   CHECK_EQ_INT(opt_bool(&ops[0].options, 1, true), 0); /* present: false */
-  CHECK_EQ_INT(opt_i32(&ops[0].options, 5, 42), 42);     /* absent */
+  CHECK_EQ_INT(opt_i32(&ops[0].options, 5, 42), 42);   /* absent */
   CHECK_EQ_INT(opt_i32(&ops[1].options, 0, -1), 1);
   CHECK_EQ_INT(opt_i32(&ops[1].options, 1, -1), 2);
   CHECK_EQ_INT(ops[2].options.type, 0);
@@ -677,7 +730,9 @@ static void m_int4(sample *s) {
 static void m_bool_wrong(sample *s) {
   s->t0[1].type = TFLC_TT_BOOL; /* 4 elements: 4 bytes, buffer has 16 */
 }
-static void m_intermediate_neg(sample *s) { s->ops0[3].intermediates = g_neg_idx; }
+static void m_intermediate_neg(sample *s) {
+  s->ops0[3].intermediates = g_neg_idx;
+}
 static void m_negative_code(sample *s) {
   s->opcodes[4].builtin_code = -3;
   s->opcodes[4].deprecated_builtin_code = -3;
@@ -689,8 +744,10 @@ static void m_blockwise(sample *s) {
 }
 
 static const bad_case k_bad_defs[] = {
-    {"blockwise scales tensor out of range", m_blockwise, "scales refer to tensor 50"},
-    {"input out of range", m_input, "input 1 refers to tensor 999; the subgraph has 6 tensors"},
+    {"blockwise scales tensor out of range", m_blockwise,
+     "scales refer to tensor 50"},
+    {"input out of range", m_input,
+     "input 1 refers to tensor 999; the subgraph has 6 tensors"},
     {"input below -1", m_input_neg, "refers to tensor -2"},
     {"output -1", m_output, "output 0 refers to tensor -1"},
     {"intermediate out of range", m_inter, "intermediate 0"},
@@ -706,14 +763,17 @@ static const bad_case k_bad_defs[] = {
     {"negative shape", m_neg_shape, "negative"},
     {"shape product too big", m_big_shape, "2^31-1"},
     {"shape product overflow", m_ovf_shape, "2^31-1"},
-    {"buffer too small", m_small_buf, "buffer 1 holds 12 bytes but shape [2,2] of FLOAT32 needs 16"},
+    {"buffer too small", m_small_buf,
+     "buffer 1 holds 12 bytes but shape [2,2] of FLOAT32 needs 16"},
     {"buffer too big", m_big_buf, "needs 6"},
-    {"WHILE body out of range", m_while_body, "body_subgraph_index refers to subgraph 3"},
+    {"WHILE body out of range", m_while_body,
+     "body_subgraph_index refers to subgraph 3"},
     {"WHILE cond negative", m_while_cond, "cond_subgraph_index"},
     {"IF else out of range", m_if, "else_subgraph_index"},
     {"CALL_ONCE init out of range", m_call_once, "init_subgraph_index"},
     {"CALL subgraph out of range", m_call, "CallOptions.subgraph"},
-    {"composite decomposition out of range", m_composite, "decomposition_subgraph_index"},
+    {"composite decomposition out of range", m_composite,
+     "decomposition_subgraph_index"},
     {"stablehlo case branch out of range", m_case, "branch_subgraph_indices"},
     {"zero point count", m_zero_points, "zero points"},
     {"no subgraph", m_no_subgraph, "no subgraph"},
@@ -873,8 +933,8 @@ static void test_byte_flips(void) {
   uint8_t *b = malloc(size);
   int accepted = 0, refused = 0, silent = 0;
   for (size_t i = 0; i < size; i++) {
-    uint8_t values[6] = {0x00, 0xff, 0x80, 0x7f, (uint8_t)(good[i] ^ 1),
-                         (uint8_t)(good[i] + 4)};
+    uint8_t values[6] = {
+        0x00, 0xff, 0x80, 0x7f, (uint8_t)(good[i] ^ 1), (uint8_t)(good[i] + 4)};
     for (int k = 0; k < 6; k++) {
       if (values[k] == good[i]) continue;
       memcpy(b, good, size);
@@ -964,7 +1024,8 @@ static void test_model_file(const char *path) {
   if (must_fail) {
     CHECK_MSG(rc != 0, "%s should be refused", path);
     CHECK(err[0] != 0);
-    printf("  %s: refused as expected: %s\n", path + strlen(MODELS_DIR) + 1, err);
+    printf("  %s: refused as expected: %s\n", path + strlen(MODELS_DIR) + 1,
+           err);
     if (rc == 0) schema_def_free(&d, NULL);
     g_refused_ok += rc != 0;
     free(data);
@@ -1076,27 +1137,33 @@ static void test_known_models(void) {
 
 static void test_names(void) {
   CHECK(strcmp(schema_builtin_name(TFLC_OP_CONV_2D), "CONV_2D") == 0);
-  CHECK(strcmp(schema_builtin_name(TFLC_OP_STABLEHLO_CASE), "STABLEHLO_CASE") == 0);
+  CHECK(strcmp(schema_builtin_name(TFLC_OP_STABLEHLO_CASE), "STABLEHLO_CASE") ==
+        0);
   CHECK(schema_builtin_name(210) == NULL && schema_builtin_name(-1) == NULL);
   CHECK(strcmp(schema_tensor_type_name(TFLC_TT_BFLOAT16), "BFLOAT16") == 0);
   CHECK(strcmp(schema_tensor_type_name(22), "FLOAT8_E5M2") == 0);
   CHECK(schema_tensor_type_name(23) == NULL);
   CHECK(strcmp(schema_options_name(TFLC_BO_CONV_2D, 0), "Conv2DOptions") == 0);
-  CHECK(strcmp(schema_options_name(TFLC_BO_RIGHT_SHIFT, 0), "RightShiftOptions") == 0);
+  CHECK(strcmp(schema_options_name(TFLC_BO_RIGHT_SHIFT, 0),
+               "RightShiftOptions") == 0);
   CHECK(strcmp(schema_options_name(TFLC_BO2_STABLEHLO_COMPOSITE, 1),
                "StableHLOCompositeOptions") == 0);
-  CHECK(schema_options_name(0, 0) == NULL && schema_options_name(127, 0) == NULL);
+  CHECK(schema_options_name(0, 0) == NULL &&
+        schema_options_name(127, 0) == NULL);
   CHECK_EQ_INT(schema_tensor_type_size(TFLC_TT_FLOAT32), 4);
   CHECK_EQ_INT(schema_tensor_type_size(TFLC_TT_COMPLEX128), 16);
   CHECK_EQ_INT(schema_tensor_type_size(TFLC_TT_INT4), 0);
   CHECK_EQ_INT(schema_tensor_type_size(TFLC_TT_STRING), 0);
   CHECK_EQ_INT(schema_tensor_type_size(99), -1);
   /* Every options union member has a description. */
-  for (int t = 1; t < TFLC_BO_COUNT_; t++) CHECK(options_desc((uint8_t)t, false));
-  for (int t = 1; t < TFLC_BO2_COUNT_; t++) CHECK(options_desc((uint8_t)t, true));
+  for (int t = 1; t < TFLC_BO_COUNT_; t++)
+    CHECK(options_desc((uint8_t)t, false));
+  for (int t = 1; t < TFLC_BO2_COUNT_; t++)
+    CHECK(options_desc((uint8_t)t, true));
   const tflc_opt_table_desc *c = options_desc(TFLC_BO_CONV_2D, false);
   CHECK(c && c->n_fields == 7 && c->fields[4].dflt == 1.0 &&
-        c->fields[3].kind == TFLC_OPT_I8 && strcmp(c->fields[1].name, "stride_w") == 0);
+        c->fields[3].kind == TFLC_OPT_I8 &&
+        strcmp(c->fields[1].name, "stride_w") == 0);
   const tflc_opt_table_desc *a = options_desc(TFLC_BO_ADD, false);
   CHECK(a && a->fields[1].kind == TFLC_OPT_BOOL && a->fields[1].dflt == 1.0);
 }

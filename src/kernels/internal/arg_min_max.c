@@ -43,8 +43,7 @@ TfLiteStatus kern_arg_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     case kTfLiteInt32:
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteBool:
-      break;
+    case kTfLiteBool: break;
     default:
       KERN_ENSURE(ctx, 0,
                   "input type %s is not supported (FLOAT32, INT32, INT8, "
@@ -80,31 +79,30 @@ TfLiteStatus kern_arg_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   return kTfLiteOk;
 }
 
-#define ARG_SEARCH(T, DATA)                                          \
-  do {                                                               \
-    const T *x = (const T *)in->data.DATA;                           \
-    for (size_t o = 0; o < outer; o++) {                             \
-      for (size_t i = 0; i < inner; i++) {                           \
-        const T *p = x + o * axis_size * inner + i;                  \
-        T best = p[0];                                               \
-        size_t bi = 0;                                               \
-        for (size_t j = 1; j < axis_size; j++) {                     \
-          T v = p[j * inner];                                        \
-          if (is_max ? v > best : v < best) {                        \
-            best = v;                                                \
-            bi = j;                                                  \
-          }                                                          \
-        }                                                            \
-        if (out->type == kTfLiteInt64)                               \
-          out->data.i64[o * inner + i] = (int64_t)bi;                \
-        else                                                         \
-          out->data.i32[o * inner + i] = (int32_t)bi;                \
-      }                                                              \
-    }                                                                \
+#define ARG_SEARCH(T, DATA)                           \
+  do {                                                \
+    const T *x = (const T *)in->data.DATA;            \
+    for (size_t o = 0; o < outer; o++) {              \
+      for (size_t i = 0; i < inner; i++) {            \
+        const T *p = x + o * axis_size * inner + i;   \
+        T best = p[0];                                \
+        size_t bi = 0;                                \
+        for (size_t j = 1; j < axis_size; j++) {      \
+          T v = p[j * inner];                         \
+          if (is_max ? v > best : v < best) {         \
+            best = v;                                 \
+            bi = j;                                   \
+          }                                           \
+        }                                             \
+        if (out->type == kTfLiteInt64)                \
+          out->data.i64[o * inner + i] = (int64_t)bi; \
+        else                                          \
+          out->data.i32[o * inner + i] = (int32_t)bi; \
+      }                                               \
+    }                                                 \
   } while (0)
 
-TfLiteStatus kern_arg_invoke(TfLiteContext *ctx, TfLiteNode *node,
-                             int is_max) {
+TfLiteStatus kern_arg_invoke(TfLiteContext *ctx, TfLiteNode *node, int is_max) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   int axis;

@@ -25,8 +25,7 @@ TfLiteStatus kern_addsub_prepare(TfLiteContext *ctx, TfLiteNode *node,
     return quant_add_prepare(ctx, node, q,
                              kern_ew_fused_act(node, options_type),
                              pot_scale_int16(node, options_type), is_sub);
-  return kern_ew_act_range(ctx, kern_ew_fused_act(node, options_type),
-                           &d->act);
+  return kern_ew_act_range(ctx, kern_ew_fused_act(node, options_type), &d->act);
 }
 
 TfLiteStatus kern_arith_invoke(TfLiteContext *ctx, TfLiteNode *node,
@@ -59,8 +58,7 @@ TfLiteStatus kern_arith_invoke(TfLiteContext *ctx, TfLiteNode *node,
 }
 
 TfLiteStatus kern_cmp_prepare(TfLiteContext *ctx, TfLiteNode *node,
-                              const TfLiteType *types, int n,
-                              quant_cmp_op op) {
+                              const TfLiteType *types, int n, quant_cmp_op op) {
   kern_ew_binary *d = (kern_ew_binary *)node->user_data;
   KERN_OK(kern_ew_binary_prepare(ctx, node, d, types, n, kTfLiteBool));
   quant_binary *q = (quant_binary *)d;
@@ -90,8 +88,7 @@ TfLiteStatus kern_cmp_invoke(TfLiteContext *ctx, TfLiteNode *node,
     case kTfLiteUInt8:
       quant_binary_run((const quant_binary *)d, a, b, out);
       return kTfLiteOk;
-    default:
-      break;
+    default: break;
   }
   const kern_bcast_row_fn row = kern_ew_row_for(&rows->rows, a->type);
   if (row != NULL) {

@@ -9,7 +9,8 @@ TfLiteStatus kern_complex_part_prepare(TfLiteContext *ctx, TfLiteNode *node) {
   KERN_OK(kern_check_single_io(ctx, node));
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  KERN_ENSURE(ctx, in->type == kTfLiteComplex64 || in->type == kTfLiteComplex128,
+  KERN_ENSURE(ctx,
+              in->type == kTfLiteComplex64 || in->type == kTfLiteComplex128,
               "input type %s is not supported (COMPLEX64, COMPLEX128)",
               kern_type_name(in->type));
   const TfLiteType want =
@@ -31,19 +32,19 @@ TfLiteStatus kern_complex_part_invoke(TfLiteContext *ctx, TfLiteNode *node,
     float *y = out->data.f;
     for (size_t i = 0; i < n; i++) {
       const float re = x[2 * i], im = x[2 * i + 1];
-      y[i] = part == KERN_COMPLEX_REAL ? re
+      y[i] = part == KERN_COMPLEX_REAL   ? re
              : part == KERN_COMPLEX_IMAG ? im
                                          : hypotf(re, im);
     }
     return kTfLiteOk;
   }
-  KERN_ENSURE(ctx, in->type == kTfLiteComplex128, "input type %s is not supported",
-              kern_type_name(in->type));
+  KERN_ENSURE(ctx, in->type == kTfLiteComplex128,
+              "input type %s is not supported", kern_type_name(in->type));
   const double *x = in->data.f64;
   double *y = out->data.f64;
   for (size_t i = 0; i < n; i++) {
     const double re = x[2 * i], im = x[2 * i + 1];
-    y[i] = part == KERN_COMPLEX_REAL ? re
+    y[i] = part == KERN_COMPLEX_REAL   ? re
            : part == KERN_COMPLEX_IMAG ? im
                                        : hypot(re, im);
   }

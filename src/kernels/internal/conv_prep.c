@@ -50,9 +50,8 @@ TfLiteStatus kern_tconv_get_io(TfLiteContext *ctx, TfLiteNode *node,
   KERN_OK(kern_conv_check_output_shape(ctx, *shape, rank));
   KERN_ENSURE(ctx, kern_ndims(io->input) == rank,
               "input has %d dims, expected %d", kern_ndims(io->input), rank);
-  KERN_ENSURE(ctx, kern_ndims(io->filter) == rank,
-              "%s %d dims, expected %d", names->filter_has,
-              kern_ndims(io->filter), rank);
+  KERN_ENSURE(ctx, kern_ndims(io->filter) == rank, "%s %d dims, expected %d",
+              names->filter_has, kern_ndims(io->filter), rank);
   return kTfLiteOk;
 }
 
@@ -62,7 +61,8 @@ TfLiteStatus kern_conv_mode(TfLiteContext *ctx, const kern_conv_io *io,
   switch (io->input->type) {
     case kTfLiteFloat32:
       *mode = filter->type == kTfLiteInt8 ? KERN_CONV_HYBRID : KERN_CONV_F32;
-      KERN_ENSURE(ctx, filter->type == kTfLiteFloat32 || filter->type == kTfLiteInt8,
+      KERN_ENSURE(ctx,
+                  filter->type == kTfLiteFloat32 || filter->type == kTfLiteInt8,
                   "filter type %s with FLOAT32 input is not supported",
                   kern_type_name(filter->type));
       KERN_ENSURE(ctx, io->output->type == kTfLiteFloat32,
@@ -73,9 +73,7 @@ TfLiteStatus kern_conv_mode(TfLiteContext *ctx, const kern_conv_io *io,
       return kTfLiteOk;
     case kTfLiteInt8:
     case kTfLiteUInt8:
-    case kTfLiteInt16:
-      *mode = KERN_CONV_QUANT;
-      return kTfLiteOk;
+    case kTfLiteInt16: *mode = KERN_CONV_QUANT; return kTfLiteOk;
     default:
       KERN_ENSURE(ctx, 0, "input type %s is not supported",
                   kern_type_name(io->input->type));
@@ -119,8 +117,8 @@ TfLiteStatus kern_conv2d_options(TfLiteContext *ctx, const TfLiteNode *node,
   o->dil[1] = f->dil_w >= 0 ? opt_i32(r, f->dil_w, 1) : 1;
   o->dil[0] = f->dil_h >= 0 ? opt_i32(r, f->dil_h, 1) : 1;
   o->stride[2] = o->dil[2] = 1;
-  KERN_OK(kern_check_window_options(ctx, o->padding, o->stride[0],
-                                    o->stride[1], o->dil[0], o->dil[1]));
+  KERN_OK(kern_check_window_options(ctx, o->padding, o->stride[0], o->stride[1],
+                                    o->dil[0], o->dil[1]));
   KERN_ENSURE(ctx, kern_act_range_f32(o->activation, &o->lo, &o->hi) == 0,
               "fused activation %d is not supported", o->activation);
   return kTfLiteOk;
@@ -166,8 +164,8 @@ TfLiteStatus kern_conv3d_options(TfLiteContext *ctx, const TfLiteNode *node,
   o->dil[0] = opt_i32(r, kOpt3DilationD, 1);
   o->dil[1] = opt_i32(r, kOpt3DilationH, 1);
   o->dil[2] = opt_i32(r, kOpt3DilationW, 1);
-  KERN_OK(kern_check_window_options(ctx, o->padding, o->stride[1],
-                                    o->stride[2], o->dil[1], o->dil[2]));
+  KERN_OK(kern_check_window_options(ctx, o->padding, o->stride[1], o->stride[2],
+                                    o->dil[1], o->dil[2]));
   KERN_ENSURE(ctx, o->stride[0] > 0, "stride_d %d is invalid", o->stride[0]);
   KERN_ENSURE(ctx, o->dil[0] > 0, "dilation_d %d is invalid", o->dil[0]);
   KERN_ENSURE(ctx, kern_act_range_f32(o->activation, &o->lo, &o->hi) == 0,
@@ -178,9 +176,10 @@ TfLiteStatus kern_conv3d_options(TfLiteContext *ctx, const TfLiteNode *node,
 TfLiteStatus kern_conv_check_output_shape(TfLiteContext *ctx,
                                           const TfLiteTensor *shape, int rank) {
   KERN_ENSURE(ctx, shape->type == kTfLiteInt32,
-              "output_shape is %s, expected INT32", kern_type_name(shape->type));
-  KERN_ENSURE(ctx,
-              kern_ndims(shape) == 1 && kern_num_elements(shape) == (size_t)rank,
-              "output_shape must be a vector of %d elements", rank);
+              "output_shape is %s, expected INT32",
+              kern_type_name(shape->type));
+  KERN_ENSURE(
+      ctx, kern_ndims(shape) == 1 && kern_num_elements(shape) == (size_t)rank,
+      "output_shape must be a vector of %d elements", rank);
   return kTfLiteOk;
 }

@@ -101,22 +101,14 @@ TfLiteStatus kern_ew_binary_prepare(TfLiteContext *ctx, TfLiteNode *node,
 
 size_t kern_ew_type_size(TfLiteType type) {
   switch (type) {
-    case kTfLiteFloat32:
-      return sizeof(float);
-    case kTfLiteInt32:
-      return sizeof(int32_t);
-    case kTfLiteInt64:
-      return sizeof(int64_t);
-    case kTfLiteInt16:
-      return sizeof(int16_t);
-    case kTfLiteInt8:
-      return sizeof(int8_t);
-    case kTfLiteUInt8:
-      return sizeof(uint8_t);
-    case kTfLiteBool:
-      return sizeof(bool);
-    default:
-      return 0;
+    case kTfLiteFloat32: return sizeof(float);
+    case kTfLiteInt32: return sizeof(int32_t);
+    case kTfLiteInt64: return sizeof(int64_t);
+    case kTfLiteInt16: return sizeof(int16_t);
+    case kTfLiteInt8: return sizeof(int8_t);
+    case kTfLiteUInt8: return sizeof(uint8_t);
+    case kTfLiteBool: return sizeof(bool);
+    default: return 0;
   }
 }
 

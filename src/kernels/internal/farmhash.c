@@ -12,10 +12,13 @@ static uint64_t ld64(const uint8_t *p) {
 }
 
 static uint32_t ld32(const uint8_t *p) {
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+         (uint32_t)p[3] << 24;
 }
 
-static uint64_t rot(uint64_t v, int s) { return s == 0 ? v : (v >> s) | (v << (64 - s)); }
+static uint64_t rot(uint64_t v, int s) {
+  return s == 0 ? v : (v >> s) | (v << (64 - s));
+}
 
 static uint64_t shift_mix(uint64_t v) { return v ^ (v >> 47); }
 
@@ -130,5 +133,6 @@ uint64_t farmhash_fingerprint64(const void *data, size_t len) {
   uint64_t t = z;
   z = x;
   x = t;
-  return mix16(mix16(v.first, w.first, mul) + shift_mix(y) * K0 + z, mix16(v.second, w.second, mul) + x, mul);
+  return mix16(mix16(v.first, w.first, mul) + shift_mix(y) * K0 + z,
+               mix16(v.second, w.second, mul) + x, mul);
 }

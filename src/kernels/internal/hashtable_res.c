@@ -30,7 +30,8 @@ struct ht_table {
 
 bool ht_types_supported(TfLiteType key, TfLiteType value) {
   return (key == kTfLiteInt64 || key == kTfLiteString) &&
-         (value == kTfLiteInt64 || value == kTfLiteString || value == kTfLiteFloat32);
+         (value == kTfLiteInt64 || value == kTfLiteString ||
+          value == kTfLiteFloat32);
 }
 
 static void ht_free(void *object, const struct tflc_allocator *alloc) {
@@ -40,16 +41,19 @@ static void ht_free(void *object, const struct tflc_allocator *alloc) {
   tflc_free(alloc, t);
 }
 
-TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id, TfLiteType key, TfLiteType value,
+TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id,
+                              TfLiteType key, TfLiteType value,
                               int *resource_id) {
   char name[48];
   snprintf(name, sizeof name, "#hashtable/%d", (int)table_id);
   int id = tflc_resource_id(ctx, name);
-  KERN_ENSURE(ctx, id >= 0, "out of memory registering hash table %d", (int)table_id);
+  KERN_ENSURE(ctx, id >= 0, "out of memory registering hash table %d",
+              (int)table_id);
   ht_table *t = (ht_table *)tflc_resource_object(ctx, id);
   if (!t) {
     t = tflc_calloc(tflc_ctx_allocator(ctx), 1, sizeof *t);
-    KERN_ENSURE(ctx, t != NULL, "out of memory creating hash table %d", (int)table_id);
+    KERN_ENSURE(ctx, t != NULL, "out of memory creating hash table %d",
+                (int)table_id);
     t->magic = HT_MAGIC;
     t->key_type = key;
     t->value_type = value;
@@ -59,8 +63,9 @@ TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id, TfLiteType k
     }
   }
   KERN_ENSURE(ctx, t->key_type == key && t->value_type == value,
-              "hash table %d exists as %s -> %s, not %s -> %s", (int)table_id, kern_type_name(t->key_type),
-              kern_type_name(t->value_type), kern_type_name(key), kern_type_name(value));
+              "hash table %d exists as %s -> %s, not %s -> %s", (int)table_id,
+              kern_type_name(t->key_type), kern_type_name(t->value_type),
+              kern_type_name(key), kern_type_name(value));
   *resource_id = id;
   return kTfLiteOk;
 }
@@ -68,8 +73,10 @@ TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id, TfLiteType k
 TfLiteStatus ht_check_handle(TfLiteContext *ctx, const TfLiteTensor *h) {
   KERN_ENSURE(ctx, h != NULL, "the table handle input is missing");
   KERN_ENSURE(ctx, h->type == kTfLiteResource || h->type == kTfLiteInt32,
-              "the table handle is %s, not RESOURCE or INT32", kern_type_name(h->type));
-  KERN_ENSURE(ctx, kern_ndims(h) == 1 && kern_dim(h, 0) == 1, "the table handle must have shape [1]");
+              "the table handle is %s, not RESOURCE or INT32",
+              kern_type_name(h->type));
+  KERN_ENSURE(ctx, kern_ndims(h) == 1 && kern_dim(h, 0) == 1,
+              "the table handle must have shape [1]");
   return kTfLiteOk;
 }
 
@@ -113,7 +120,8 @@ typedef struct ht_key {
   uint64_t hash;
 } ht_key;
 
-static ht_key key_at(const ht_table *t, const TfLiteTensor *keys, const str_view *v, size_t i) {
+static ht_key key_at(const ht_table *t, const TfLiteTensor *keys,
+                     const str_view *v, size_t i) {
   ht_key k = {0, NULL, 0, 0};
   if (t->key_type == kTfLiteString) {
     k.s = str_get(v, (int)i, &k.len);
@@ -133,7 +141,9 @@ static ht_entry *probe(const ht_table *t, const ht_key *k) {
     if (!e->used) return e;
     if (e->hash != k->hash) continue;
     if (t->key_type == kTfLiteString) {
-      if (e->key_len == k->len && (k->len == 0 || memcmp(t->pool + e->key, k->s, k->len) == 0)) return e;
+      if (e->key_len == k->len &&
+          (k->len == 0 || memcmp(t->pool + e->key, k->s, k->len) == 0))
+        return e;
     } else if (e->key == k->i) {
       return e;
     }
@@ -141,21 +151,27 @@ static ht_entry *probe(const ht_table *t, const ht_key *k) {
 }
 
 static TfLiteStatus add_len(TfLiteContext *ctx, size_t *total, size_t len) {
-  KERN_ENSURE(ctx, len <= UINT32_MAX && *total <= SIZE_MAX - len, "hash table strings are too large");
+  KERN_ENSURE(ctx, len <= UINT32_MAX && *total <= SIZE_MAX - len,
+              "hash table strings are too large");
   *total += len;
   return kTfLiteOk;
 }
 
-TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t, const TfLiteTensor *keys, const TfLiteTensor *values) {
+TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t,
+                       const TfLiteTensor *keys, const TfLiteTensor *values) {
   if (t->imported) return kTfLiteOk;
   KERN_ENSURE(ctx, keys->type == t->key_type && values->type == t->value_type,
-              "the table is %s -> %s but keys are %s and values %s", kern_type_name(t->key_type),
-              kern_type_name(t->value_type), kern_type_name(keys->type), kern_type_name(values->type));
+              "the table is %s -> %s but keys are %s and values %s",
+              kern_type_name(t->key_type), kern_type_name(t->value_type),
+              kern_type_name(keys->type), kern_type_name(values->type));
   size_t n = kern_num_elements(keys);
-  KERN_ENSURE(ctx, n == kern_num_elements(values), "%zu keys but %zu values", n, kern_num_elements(values));
+  KERN_ENSURE(ctx, n == kern_num_elements(values), "%zu keys but %zu values", n,
+              kern_num_elements(values));
   str_view kv = {NULL, 0}, vv = {NULL, 0};
-  if (keys->type == kTfLiteString) KERN_OK(str_view_init(ctx, keys, "keys", &kv));
-  if (values->type == kTfLiteString) KERN_OK(str_view_init(ctx, values, "values", &vv));
+  if (keys->type == kTfLiteString)
+    KERN_OK(str_view_init(ctx, keys, "keys", &kv));
+  if (values->type == kTfLiteString)
+    KERN_OK(str_view_init(ctx, values, "values", &vv));
   size_t pool = 0, len;
   for (size_t i = 0; i < n; i++) {
     if (kv.buf) {
@@ -175,7 +191,8 @@ TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t, const TfLiteTensor *keys
   if (!slots || !p) {
     tflc_free(alloc, slots);
     tflc_free(alloc, p);
-    KERN_ENSURE(ctx, 0, "out of memory importing %zu entries into a hash table", n);
+    KERN_ENSURE(ctx, 0, "out of memory importing %zu entries into a hash table",
+                n);
   }
   t->slots = slots;
   t->pool = p;
@@ -215,14 +232,17 @@ TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t, const TfLiteTensor *keys
   return kTfLiteOk;
 }
 
-TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t, const TfLiteTensor *keys, const TfLiteTensor *dflt,
+TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t,
+                     const TfLiteTensor *keys, const TfLiteTensor *dflt,
                      TfLiteTensor *out) {
   KERN_ENSURE(ctx, keys->type == t->key_type && out->type == t->value_type,
-              "the table is %s -> %s but keys are %s and the output %s", kern_type_name(t->key_type),
-              kern_type_name(t->value_type), kern_type_name(keys->type), kern_type_name(out->type));
+              "the table is %s -> %s but keys are %s and the output %s",
+              kern_type_name(t->key_type), kern_type_name(t->value_type),
+              kern_type_name(keys->type), kern_type_name(out->type));
   size_t n = kern_num_elements(keys);
   str_view kv = {NULL, 0}, dv = {NULL, 0};
-  if (keys->type == kTfLiteString) KERN_OK(str_view_init(ctx, keys, "keys", &kv));
+  if (keys->type == kTfLiteString)
+    KERN_OK(str_view_init(ctx, keys, "keys", &kv));
   if (t->value_type == kTfLiteString) {
     KERN_OK(str_view_init(ctx, dflt, "default value", &dv));
     KERN_ENSURE(ctx, dv.count >= 1, "the default value is empty");
@@ -234,7 +254,8 @@ TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t, const TfLiteTensor *
       KERN_OK(add_len(ctx, &total, e && e->used ? e->value_len : dlen));
     }
     str_writer w;
-    KERN_OK(str_alloc(ctx, out, keys->dims->data, kern_ndims(keys), (int)n, total, &w));
+    KERN_OK(str_alloc(ctx, out, keys->dims->data, kern_ndims(keys), (int)n,
+                      total, &w));
     for (size_t i = 0; i < n; i++) {
       ht_key k = key_at(t, keys, &kv, i);
       const ht_entry *e = t->cap ? probe(t, &k) : NULL;
@@ -245,7 +266,8 @@ TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t, const TfLiteTensor *
     }
     return kTfLiteOk;
   }
-  KERN_ENSURE(ctx, kern_num_elements(dflt) >= 1 && dflt->data.raw_const, "the default value is empty");
+  KERN_ENSURE(ctx, kern_num_elements(dflt) >= 1 && dflt->data.raw_const,
+              "the default value is empty");
   for (size_t i = 0; i < n; i++) {
     ht_key k = key_at(t, keys, &kv, i);
     const ht_entry *e = t->cap ? probe(t, &k) : NULL;

@@ -25,7 +25,8 @@ bool ht_types_supported(TfLiteType key, TfLiteType value);
 /* The resource id of table `table_id`, creating the (empty) table when it
  * does not exist yet; a table that exists with other types is an error.
  * Reports through ctx. */
-TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id, TfLiteType key, TfLiteType value,
+TfLiteStatus ht_get_or_create(TfLiteContext *ctx, int32_t table_id,
+                              TfLiteType key, TfLiteType value,
                               int *resource_id);
 
 /* The table behind a resource handle tensor (shape [1], INT32/RESOURCE), or
@@ -41,11 +42,13 @@ size_t ht_size(const ht_table *t);
 
 /* Fills the table from keys[i] -> values[i] (same element count) unless it
  * was already imported. */
-TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t, const TfLiteTensor *keys, const TfLiteTensor *values);
+TfLiteStatus ht_import(TfLiteContext *ctx, ht_table *t,
+                       const TfLiteTensor *keys, const TfLiteTensor *values);
 
 /* Writes out[i] = table[keys[i]], or the default's first element when
  * absent. STRING outputs are sized here. */
-TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t, const TfLiteTensor *keys, const TfLiteTensor *dflt,
+TfLiteStatus ht_find(TfLiteContext *ctx, const ht_table *t,
+                     const TfLiteTensor *keys, const TfLiteTensor *dflt,
                      TfLiteTensor *out);
 
 #endif

@@ -12,9 +12,9 @@
 #include "kernels/internal/padding.h"
 
 typedef struct kern_im2col_geom {
-  int in_h, in_w, in_c;    /* input tensor [N, in_h, in_w, in_c] */
-  int out_h, out_w;        /* output spatial size */
-  int k_h, k_w;            /* filter size */
+  int in_h, in_w, in_c; /* input tensor [N, in_h, in_w, in_c] */
+  int out_h, out_w;     /* output spatial size */
+  int k_h, k_w;         /* filter size */
   int stride_h, stride_w;
   int dil_h, dil_w;
   int pad_top, pad_left;

@@ -44,8 +44,8 @@ static TfLiteType role_type(lstm_cell_kind kind, int role) {
       /* W, bias, peephole, layer norm, output state, cell state */
       {kTfLiteFloat32, kTfLiteFloat32, kTfLiteFloat32, kTfLiteFloat32,
        kTfLiteFloat32, kTfLiteFloat32},
-      {kTfLiteInt8, kTfLiteFloat32, kTfLiteInt8, kTfLiteFloat32,
-       kTfLiteFloat32, kTfLiteFloat32},
+      {kTfLiteInt8, kTfLiteFloat32, kTfLiteInt8, kTfLiteFloat32, kTfLiteFloat32,
+       kTfLiteFloat32},
       {kTfLiteInt8, kTfLiteInt32, kTfLiteInt16, kTfLiteInt16, kTfLiteInt8,
        kTfLiteInt16},
   };
@@ -71,11 +71,11 @@ static TfLiteStatus check_tensor(TfLiteContext *ctx, const lstm_cell *cell,
         t->quantization.type == kTfLiteAffineQuantization
             ? (const TfLiteAffineQuantization *)t->quantization.params
             : NULL;
-    KERN_ENSURE(ctx, aq && aq->scale && aq->scale->size == 1 &&
-                         t->params.scale > 0.0f,
-                "%sinput %d (%s) must have one positive scale (hybrid LSTM "
-                "weights are quantized per tensor)",
-                cell->label, pos, what);
+    KERN_ENSURE(
+        ctx, aq && aq->scale && aq->scale->size == 1 && t->params.scale > 0.0f,
+        "%sinput %d (%s) must have one positive scale (hybrid LSTM "
+        "weights are quantized per tensor)",
+        cell->label, pos, what);
   }
   const int rank = d1 < 0 ? 1 : 2;
   const bool ok = kern_ndims(t) == rank && kern_dim(t, 0) == d0 &&
@@ -125,8 +125,8 @@ static TfLiteStatus check_state(TfLiteContext *ctx, const TfLiteNode *node,
   const size_t want = (size_t)cell->n_batch * (size_t)per_batch;
   KERN_ENSURE(ctx, kern_num_elements(t) == want,
               "%sinput %d (%s) has %zu elements, expected %zu (batch %d x %d)",
-              cell->label, pos, what, kern_num_elements(t), want,
-              cell->n_batch, per_batch);
+              cell->label, pos, what, kern_num_elements(t), want, cell->n_batch,
+              per_batch);
   return kTfLiteOk;
 }
 
@@ -148,17 +148,19 @@ TfLiteStatus lstm_cell_prepare(TfLiteContext *ctx, TfLiteNode *node,
    * recurrent_to_output_weights. */
   const TfLiteTensor *w_xo = cell_input(ctx, node, in->w_x[LSTM_GATE_O]);
   const TfLiteTensor *w_ho = cell_input(ctx, node, in->w_h[LSTM_GATE_O]);
-  KERN_ENSURE(ctx, w_xo != NULL, "%sinput %d (input_to_output_weights) is missing",
-              cell->label, in->w_x[LSTM_GATE_O]);
+  KERN_ENSURE(ctx, w_xo != NULL,
+              "%sinput %d (input_to_output_weights) is missing", cell->label,
+              in->w_x[LSTM_GATE_O]);
   KERN_ENSURE(ctx, w_ho != NULL,
-              "%sinput %d (recurrent_to_output_weights) is missing", cell->label,
-              in->w_h[LSTM_GATE_O]);
+              "%sinput %d (recurrent_to_output_weights) is missing",
+              cell->label, in->w_h[LSTM_GATE_O]);
   KERN_ENSURE(ctx, kern_ndims(w_xo) == 2,
               "%sinput %d (input_to_output_weights) has %d dims, expected 2",
               cell->label, in->w_x[LSTM_GATE_O], kern_ndims(w_xo));
-  KERN_ENSURE(ctx, kern_ndims(w_ho) == 2,
-              "%sinput %d (recurrent_to_output_weights) has %d dims, expected 2",
-              cell->label, in->w_h[LSTM_GATE_O], kern_ndims(w_ho));
+  KERN_ENSURE(
+      ctx, kern_ndims(w_ho) == 2,
+      "%sinput %d (recurrent_to_output_weights) has %d dims, expected 2",
+      cell->label, in->w_h[LSTM_GATE_O], kern_ndims(w_ho));
   cell->n_cell = kern_dim(w_xo, 0);
   cell->n_output = kern_dim(w_ho, 1);
   const int n_cell = cell->n_cell, n_output = cell->n_output;
@@ -183,17 +185,20 @@ TfLiteStatus lstm_cell_prepare(TfLiteContext *ctx, TfLiteNode *node,
     const TfLiteTensor *t = cell_input(ctx, node, in->w_x[g]);
     KERN_ENSURE(ctx, t != NULL, "%sinput %d (%s) is missing", cell->label,
                 in->w_x[g], name);
-    KERN_OK(check_tensor(ctx, cell, t, in->w_x[g], name, ROLE_W, n_cell, cell->n_input));
+    KERN_OK(check_tensor(ctx, cell, t, in->w_x[g], name, ROLE_W, n_cell,
+                         cell->n_input));
     snprintf(name, sizeof name, "recurrent_to_%s_weights", gate_names[g]);
     t = cell_input(ctx, node, in->w_h[g]);
     KERN_ENSURE(ctx, t != NULL, "%sinput %d (%s) is missing", cell->label,
                 in->w_h[g], name);
-    KERN_OK(check_tensor(ctx, cell, t, in->w_h[g], name, ROLE_W, n_cell, n_output));
+    KERN_OK(
+        check_tensor(ctx, cell, t, in->w_h[g], name, ROLE_W, n_cell, n_output));
     snprintf(name, sizeof name, "%s_gate_bias", gate_names[g]);
     t = cell_input(ctx, node, in->bias[g]);
     KERN_ENSURE(ctx, t != NULL, "%sinput %d (%s) is missing", cell->label,
                 in->bias[g], name);
-    KERN_OK(check_tensor(ctx, cell, t, in->bias[g], name, ROLE_BIAS, n_cell, -1));
+    KERN_OK(
+        check_tensor(ctx, cell, t, in->bias[g], name, ROLE_BIAS, n_cell, -1));
   }
 
   /* Peepholes: cell_to_forget and cell_to_output together, cell_to_input
@@ -244,7 +249,8 @@ TfLiteStatus lstm_cell_prepare(TfLiteContext *ctx, TfLiteNode *node,
     snprintf(name, sizeof name, "%s_layer_norm_coefficients", gate_names[g]);
     const bool want = cell->layer_norm && !(g == LSTM_GATE_I && cell->cifg);
     if (g == LSTM_GATE_I && cell->cifg && cell->layer_norm) {
-      KERN_OK(check_presence(ctx, cell, node, in->ln[g], name, false, cifg_why));
+      KERN_OK(
+          check_presence(ctx, cell, node, in->ln[g], name, false, cifg_why));
       continue;
     }
     KERN_OK(check_presence(ctx, cell, node, in->ln[g], name, want, ln_why));
@@ -255,8 +261,8 @@ TfLiteStatus lstm_cell_prepare(TfLiteContext *ctx, TfLiteNode *node,
 
   /* Aux input weights: present exactly when the op uses an aux input. */
   cell->use_aux = cell->n_aux > 0;
-  const char *aux_why = cell->use_aux ? "with an aux input"
-                                      : "without an aux input";
+  const char *aux_why =
+      cell->use_aux ? "with an aux input" : "without an aux input";
   for (int g = 0; g < 4; g++) {
     snprintf(name, sizeof name, "aux_input_to_%s_weights", gate_names[g]);
     /* With CIFG, aux_input_to_input_weights is ignored. */
@@ -270,8 +276,8 @@ TfLiteStatus lstm_cell_prepare(TfLiteContext *ctx, TfLiteNode *node,
 
   KERN_OK(check_state(ctx, node, cell, in->h_state, "output state", ROLE_H,
                       n_output));
-  KERN_OK(check_state(ctx, node, cell, in->c_state, "cell state", ROLE_C,
-                      n_cell));
+  KERN_OK(
+      check_state(ctx, node, cell, in->c_state, "cell state", ROLE_C, n_cell));
   return kTfLiteOk;
 }
 
@@ -292,7 +298,8 @@ void lstm_cell_inputs_standard(lstm_cell_inputs *in, int n_node_inputs) {
 
 TfLiteStatus lstm_cell_kind_of(TfLiteContext *ctx, const TfLiteTensor *input,
                                const TfLiteTensor *w_xo, lstm_cell_kind *kind) {
-  KERN_ENSURE(ctx, w_xo != NULL, "input 4 (input_to_output_weights) is missing");
+  KERN_ENSURE(ctx, w_xo != NULL,
+              "input 4 (input_to_output_weights) is missing");
   if (input->type == kTfLiteFloat32 && w_xo->type == kTfLiteFloat32) {
     *kind = LSTM_KIND_FLOAT;
   } else if (input->type == kTfLiteFloat32 && w_xo->type == kTfLiteInt8) {
@@ -357,11 +364,20 @@ static void bind_f32(TfLiteContext *ctx, const TfLiteNode *node,
 
 /* c[m][n] = a[m][k] . w[n][k] + bias[n], clamped to [lo, hi]. */
 static void gemm(TfLiteContext *ctx, size_t m, size_t n, size_t k,
-                 const float *a, size_t lda, const float *w,
-                 const float *bias, float *c, size_t ldc, float lo, float hi) {
-  const f32_gemm_params gp = {.m = m, .n = n, .k = k, .a = a, .lda = lda,
-                              .b = w, .ldb = k, .bias = bias, .c = c,
-                              .ldc = ldc, .lo = lo, .hi = hi};
+                 const float *a, size_t lda, const float *w, const float *bias,
+                 float *c, size_t ldc, float lo, float hi) {
+  const f32_gemm_params gp = {.m = m,
+                              .n = n,
+                              .k = k,
+                              .a = a,
+                              .lda = lda,
+                              .b = w,
+                              .ldb = k,
+                              .bias = bias,
+                              .c = c,
+                              .ldc = ldc,
+                              .lo = lo,
+                              .hi = hi};
   kern_gemm_f32(ctx, &gp);
 }
 
@@ -438,7 +454,8 @@ void lstm_elementwise(const lstm_cell *cell, const lstm_elem_ptrs *p,
     layer_norm(og, nb, nc, p->ln[LSTM_GATE_O], p->bias[LSTM_GATE_O]);
   for (size_t i = 0; i < total; i++) {
     /* NONE: TensorFlow Lite multiplies by the cell gate (see header). */
-    const float a = cell->act == TFLC_ACT_NONE ? cg[i] : act_f32(cell->act, cs[i]);
+    const float a =
+        cell->act == TFLC_ACT_NONE ? cg[i] : act_f32(cell->act, cs[i]);
     m[i] = sigmoidf(og[i]) * a;
   }
 }

@@ -82,7 +82,7 @@ typedef struct lstm_cell {
   lstm_cell_inputs in;
   int n_batch, n_input, n_aux, n_cell, n_output;
   bool cifg, peephole, layer_norm, projection, use_aux;
-  int act;             /* schema ActivationFunctionType */
+  int act; /* schema ActivationFunctionType */
   float cell_clip, proj_clip;
 } lstm_cell;
 
@@ -118,7 +118,7 @@ typedef struct lstm_pass {
   float *output;
   int max_time;
   bool time_major;
-  bool forward;   /* false: t runs from max_time - 1 down to 0 */
+  bool forward; /* false: t runs from max_time - 1 down to 0 */
   int out_width;
   int out_offset;
   void *scratch; /* lstm_cell_scratch_bytes(cell) bytes */

@@ -40,13 +40,13 @@ static size_t layout(const lstm_cell *cell, unsigned char *base,
                      hybrid_scratch *s) {
   const size_t nb = (size_t)cell->n_batch, nc = (size_t)cell->n_cell;
   size_t off = 0;
-#define TAKE(ptr, type, count)                                     \
-  do {                                                             \
-    if (base) (ptr) = (type *)(void *)(base + off);                \
-    off += align16((size_t)(count) * sizeof(type));                \
+#define TAKE(ptr, type, count)                      \
+  do {                                              \
+    if (base) (ptr) = (type *)(void *)(base + off); \
+    off += align16((size_t)(count) * sizeof(type)); \
   } while (0)
-  for (int g = 0; g < 4; g++) TAKE(s->gate[g], float, nb * nc);
-  TAKE(s->m, float, nb * nc);
+  for (int g = 0; g < 4; g++) TAKE(s->gate[g], float, nb *nc);
+  TAKE(s->m, float, nb *nc);
   TAKE(s->peep, float, 3 * nc);
   qrows *rows[4] = {&s->x, &s->aux, &s->h, &s->mq};
   const size_t widths[4] = {(size_t)cell->n_input, (size_t)cell->n_aux,
@@ -83,7 +83,8 @@ static void bind(TfLiteContext *ctx, const TfLiteNode *node,
     if (g == LSTM_GATE_I && cell->cifg) continue;
     p->w_x[g] = qdata(tin(ctx, node, in->w_x[g]), &p->s_x[g]);
     p->w_h[g] = qdata(tin(ctx, node, in->w_h[g]), &p->s_h[g]);
-    if (cell->use_aux) p->w_aux[g] = qdata(tin(ctx, node, in->w_aux[g]), &p->s_aux[g]);
+    if (cell->use_aux)
+      p->w_aux[g] = qdata(tin(ctx, node, in->w_aux[g]), &p->s_aux[g]);
     p->e.bias[g] = tin(ctx, node, in->bias[g])->data.f;
     if (cell->layer_norm) p->e.ln[g] = tin(ctx, node, in->ln[g])->data.f;
   }
@@ -111,7 +112,8 @@ static void quantize_rows(const lstm_cell *cell, const float *x, size_t ld,
                           size_t n, const qrows *r) {
   for (size_t b = 0; b < (size_t)cell->n_batch; b++) {
     if (cell->asymmetric) {
-      quant_asymmetric_floats(x + b * ld, n, r->q + b * n, &r->scale[b], &r->zp[b]);
+      quant_asymmetric_floats(x + b * ld, n, r->q + b * n, &r->scale[b],
+                              &r->zp[b]);
     } else {
       quant_symmetric_floats(x + b * ld, n, r->q + b * n, &r->scale[b]);
       r->zp[b] = 0;
@@ -160,7 +162,8 @@ static void step_hybrid(const lstm_cell *cell, const hybrid_ptrs *p,
       }
     }
     qmatmul_acc(cell, &s->x, ni, p->w_x[g], p->s_x[g], nc, gv, nc);
-    if (cell->use_aux) qmatmul_acc(cell, &s->aux, na, p->w_aux[g], p->s_aux[g], nc, gv, nc);
+    if (cell->use_aux)
+      qmatmul_acc(cell, &s->aux, na, p->w_aux[g], p->s_aux[g], nc, gv, nc);
     qmatmul_acc(cell, &s->h, no, p->w_h[g], p->s_h[g], nc, gv, nc);
   }
   lstm_elementwise(cell, &p->e, s->gate, s->m);

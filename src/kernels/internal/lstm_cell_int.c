@@ -27,7 +27,8 @@ static bool qparams(const TfLiteTensor *t, float *scale, int32_t *zp) {
       (const TfLiteAffineQuantization *)t->quantization.params;
   if (!aq || !aq->scale || aq->scale->size < 1) return false;
   *scale = aq->scale->data[0];
-  *zp = aq->zero_point && aq->zero_point->size > 0 ? aq->zero_point->data[0] : 0;
+  *zp =
+      aq->zero_point && aq->zero_point->size > 0 ? aq->zero_point->data[0] : 0;
   return true;
 }
 
@@ -50,7 +51,8 @@ static void fold_bias(const TfLiteTensor *w, const TfLiteTensor *bias,
   for (int r = 0; r < rows; r++) {
     uint32_t acc = bias ? (uint32_t)bias->data.i32[r] : 0u;
     int32_t sum = 0;
-    for (int c = 0; c < cols; c++) sum += w->data.int8[(size_t)r * (size_t)cols + (size_t)c];
+    for (int c = 0; c < cols; c++)
+      sum += w->data.int8[(size_t)r * (size_t)cols + (size_t)c];
     acc += (uint32_t)sum * (uint32_t)zp;
     out[r] = (int32_t)acc;
   }
@@ -65,7 +67,8 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
   float s_in, s_h, s_c, s_out;
   int32_t z_in, z_h, z_c, z_out;
   KERN_ENSURE(ctx, qparams(input, &s_in, &z_in), "input 0 is not quantized");
-  KERN_ENSURE(ctx, qparams(output, &s_out, &z_out), "the output is not quantized");
+  KERN_ENSURE(ctx, qparams(output, &s_out, &z_out),
+              "the output is not quantized");
   KERN_ENSURE(ctx, qparams(h_state, &s_h, &z_h),
               "input %d (output state) is not quantized", in->h_state);
   KERN_ENSURE(ctx, qparams(c_state, &s_c, &z_c),
@@ -77,7 +80,8 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
   const TfLiteTensor *checked[4] = {input, output, h_state, c_state};
   for (int k = 0; k < 4; k++) {
     char msg[256];
-    KERN_ENSURE(ctx, quant_check_params(checked[k], -1, msg, (int)sizeof msg), "%s", msg);
+    KERN_ENSURE(ctx, quant_check_params(checked[k], -1, msg, (int)sizeof msg),
+                "%s", msg);
   }
   int cell_log2 = 0;
   KERN_ENSURE(ctx, s_c > 0.0f && quant_checked_log2(s_c, &cell_log2),
@@ -105,8 +109,9 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
     const int t = im->data[i];
     KERN_ENSURE(ctx, t >= 0 && (size_t)t < ctx->tensors_size,
                 "intermediate %d refers to tensor %d", i, t);
-    KERN_ENSURE(ctx, qparams(&ctx->tensors[t], &inter_s[i], &inter_z[i]) &&
-                         inter_s[i] > 0.0f,
+    KERN_ENSURE(ctx,
+                qparams(&ctx->tensors[t], &inter_s[i], &inter_z[i]) &&
+                    inter_s[i] > 0.0f,
                 "intermediate %d (tensor %d) has no valid quantization; the "
                 "integer LSTM reads %s from it",
                 i, t, i == 4 ? "the hidden state's scale" : "a gate's scale");
@@ -133,12 +138,14 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
     KERN_OK(multiplier(ctx, ex, &p->x_m[g], &p->x_s[g], what));
     snprintf(what, sizeof what, "recurrent-to-%s", gate_names[g]);
     KERN_OK(multiplier(ctx, eh, &p->h_m[g], &p->h_s[g], what));
-    const float ep = peep[g] ? (float)(two_cell * (double)peep[g]->params.scale /
-                                       (double)inter_s[g])
-                             : 1.0f;
+    const float ep = peep[g]
+                         ? (float)(two_cell * (double)peep[g]->params.scale /
+                                   (double)inter_s[g])
+                         : 1.0f;
     snprintf(what, sizeof what, "cell-to-%s", gate_names[g]);
     KERN_OK(multiplier(ctx, ep, &p->p_m[g], &p->p_s[g], what));
-    const TfLiteTensor *ln = cell->layer_norm && used ? in_at(ctx, node, in->ln[g]) : NULL;
+    const TfLiteTensor *ln =
+        cell->layer_norm && used ? in_at(ctx, node, in->ln[g]) : NULL;
     const float ls = scale_of(ln);
     snprintf(what, sizeof what, "%s layer-norm", gate_names[g]);
     KERN_OK(multiplier(ctx, ls, &p->ln_m[g], &p->ln_s[g], what));
@@ -148,7 +155,8 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
   const float hidden =
       (float)(ldexp(1.0, -15) / (double)inter_s[4] * ldexp(1.0, -15));
   KERN_OK(multiplier(ctx, hidden, &p->hidden_m, &p->hidden_s, "hidden"));
-  const TfLiteTensor *proj_w = cell->projection ? in_at(ctx, node, in->proj_w) : NULL;
+  const TfLiteTensor *proj_w =
+      cell->projection ? in_at(ctx, node, in->proj_w) : NULL;
   const float eproj = scale_of(proj_w) * inter_s[4] / s_h;
   KERN_OK(multiplier(ctx, eproj, &p->proj_m, &p->proj_s, "projection"));
   p->hidden_zp = inter_z[4];
@@ -183,13 +191,15 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
     if (g == LSTM_GATE_I && cell->cifg) continue;
     KERN_ENSURE(ctx, w_x[g]->data.raw && w_h[g]->data.raw,
                 "the %s gate's weights have no data at prepare", gate_names[g]);
-    const TfLiteTensor *bias = cell->layer_norm ? NULL : in_at(ctx, node, in->bias[g]);
+    const TfLiteTensor *bias =
+        cell->layer_norm ? NULL : in_at(ctx, node, in->bias[g]);
     fold_bias(w_x[g], bias, -z_in, p->x_bias[g]);
     fold_bias(w_h[g], NULL, -z_h, p->h_bias[g]);
   }
   p->proj_bias = p->storage + 8 * nc;
   if (proj_w) {
-    KERN_ENSURE(ctx, proj_w->data.raw, "projection_weights have no data at prepare");
+    KERN_ENSURE(ctx, proj_w->data.raw,
+                "projection_weights have no data at prepare");
     fold_bias(proj_w, in_at(ctx, node, in->proj_b), p->hidden_zp, p->proj_bias);
   }
   (void)z_c;
@@ -214,7 +224,8 @@ typedef struct int_scratch {
   int8_t *hidden;
 } int_scratch;
 
-/* One gate for n_batch rows (TensorFlow Lite's CalculateLstmGateInteger8x8_16). */
+/* One gate for n_batch rows (TensorFlow Lite's CalculateLstmGateInteger8x8_16).
+ */
 static void gate_step(const lstm_cell *cell, const lstm_int_params *p,
                       const int_ptrs *w, int g, const int8_t *x,
                       const int8_t *h, const int16_t *c, int n_batch,
@@ -258,9 +269,11 @@ static void step_int(const lstm_cell *cell, const lstm_int_params *p,
   const int16_t *cg = s->gate[LSTM_GATE_C];
   const int ishift = 30 + p->cell_scale;
   for (size_t i = 0; i < n; i++) {
-    const int32_t kept = quant_rounding_divide_by_pot((int32_t)fg[i] * c[i], 15);
+    const int32_t kept =
+        quant_rounding_divide_by_pot((int32_t)fg[i] * c[i], 15);
     const int32_t in_gate = cell->cifg ? 32767 - fg[i] : ig[i];
-    const int16_t add = (int16_t)quant_rounding_divide_by_pot(in_gate * cg[i], ishift);
+    const int16_t add =
+        (int16_t)quant_rounding_divide_by_pot(in_gate * cg[i], ishift);
     int16_t v = clamp16((int32_t)(int16_t)kept + add, INT16_MIN, INT16_MAX);
     if (p->cell_clip > 0) v = clamp16(v, -p->cell_clip, p->cell_clip);
     c[i] = v;
@@ -274,7 +287,8 @@ static void step_int(const lstm_cell *cell, const lstm_int_params *p,
   const int tanh_bits = 15 + p->cell_scale;
   for (size_t i = 0; i < n; i++) {
     const int32_t t = lstm_tanh16(c[i], tanh_bits);
-    int32_t v = quant_mul_by_multiplier((int32_t)og[i] * t, p->hidden_m, p->hidden_s);
+    int32_t v =
+        quant_mul_by_multiplier((int32_t)og[i] * t, p->hidden_m, p->hidden_s);
     v -= p->hidden_zp;
     s->hidden[i] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
   }
@@ -282,7 +296,8 @@ static void step_int(const lstm_cell *cell, const lstm_int_params *p,
   if (cell->projection) {
     memset(h, 0, no);
     lstm_matmul_acc8(s->hidden, p->proj_bias, w->proj_w, p->proj_m, p->proj_s,
-                     n_batch, cell->n_cell, cell->n_output, p->output_state_zp, h);
+                     n_batch, cell->n_cell, cell->n_output, p->output_state_zp,
+                     h);
     if (p->proj_clip > 0)
       for (size_t i = 0; i < no; i++)
         h[i] = (int8_t)clamp16(h[i], -p->proj_clip, p->proj_clip);
@@ -292,7 +307,8 @@ static void step_int(const lstm_cell *cell, const lstm_int_params *p,
   memcpy(out, h, no);
 }
 
-static const void *data_at(TfLiteContext *ctx, const TfLiteNode *node, int pos) {
+static const void *data_at(TfLiteContext *ctx, const TfLiteNode *node,
+                           int pos) {
   const TfLiteTensor *t = in_at(ctx, node, pos);
   return t ? t->data.raw_const : NULL;
 }

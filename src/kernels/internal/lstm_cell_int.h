@@ -24,15 +24,15 @@ typedef struct lstm_int_params {
   int32_t hidden_m, proj_m;
   int hidden_s, proj_s;
   int32_t hidden_zp, output_state_zp;
-  int cell_scale;        /* log2 of the cell state's scale */
-  int16_t cell_clip;     /* 0: none */
-  int8_t proj_clip;      /* 0: none */
+  int cell_scale;    /* log2 of the cell state's scale */
+  int16_t cell_clip; /* 0: none */
+  int8_t proj_clip;  /* 0: none */
   /* Zero-point-folded biases: x_bias[g] = bias (no layer norm) - z_in *
    * rowsum(W_x), h_bias[g] = -z_h * rowsum(W_h) ([n_cell] each), proj_bias
    * = bias + hidden_zp * rowsum(W_p) ([n_output]). */
   int32_t *x_bias[4], *h_bias[4], *proj_bias;
   int32_t *storage;
-  size_t storage_cap;    /* int32s */
+  size_t storage_cap; /* int32s */
 } lstm_int_params;
 
 /* Checks the integer cell's quantization (cell state scale a power of two

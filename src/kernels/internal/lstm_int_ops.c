@@ -56,9 +56,9 @@ static int16_t rounding_half_sum16(int16_t a, int16_t b) {
 
 /* exp(a) for a in [-1/4, 0), Q0.15. */
 static int16_t exp_quarter16(int16_t a) {
-  const int16_t c = k16(1895147668);     /* exp(-1/8) */
-  const int16_t third = k16(715827883);  /* 1/3 */
-  const int16_t x = w16(a + (1 << 12));  /* a + 1/8 */
+  const int16_t c = k16(1895147668);    /* exp(-1/8) */
+  const int16_t third = k16(715827883); /* 1/3 */
+  const int16_t x = w16(a + (1 << 12)); /* a + 1/8 */
   const int16_t x2 = srdhm16(x, x);
   const int16_t x3 = srdhm16(x2, x);
   const int16_t x4 = srdhm16(x2, x2);
@@ -70,9 +70,8 @@ static int16_t exp_quarter16(int16_t a) {
 
 /* exp(a) for a <= 0 with ib integer bits; Q0.15. */
 static int16_t exp_neg16(int16_t a, int ib) {
-  static const int32_t factors[7] = {1672461947, 1302514674, 790015084,
-                                     290630308,  39332535,   720401,
-                                     242};
+  static const int32_t factors[7] = {
+      1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
   const int frac = 15 - ib;
   const int16_t quarter = (int16_t)(1 << (frac - 2));
   const int16_t mask = (int16_t)(quarter - 1);
@@ -123,7 +122,8 @@ int16_t lstm_tanh16(int16_t a, int integer_bits) {
   return a < 0 ? w16(-t) : t;
 }
 
-/* ---- inverse square root -------------------------------------------------- */
+/* ---- inverse square root --------------------------------------------------
+ */
 
 void lstm_inv_sqrt_multiplier(int32_t input, int reverse_shift,
                               int32_t *multiplier, int *shift) {
@@ -148,8 +148,8 @@ void lstm_inv_sqrt_multiplier(int32_t input, int reverse_shift,
   int32_t x = 1 << 28;
   for (int i = 0; i < 5; i++) {
     const int32_t x3 = qf_mul_pot(quant_srdhm(quant_srdhm(x, x), x), 6);
-    x = qf_mul_pot(
-        qf_sub(quant_srdhm(half_three, x), quant_srdhm(half_in, x3)), 3);
+    x = qf_mul_pot(qf_sub(quant_srdhm(half_three, x), quant_srdhm(half_in, x3)),
+                   3);
   }
   x = quant_srdhm(x, 1518500250); /* * sqrt(2) / 2 */
   if (s < 0) {
@@ -176,7 +176,8 @@ void lstm_matmul_acc16(const int8_t *in, const int32_t *bias, const int8_t *w,
     int16_t *o = out + (size_t)b * (size_t)n_out;
     for (int r = 0; r < n_out; r++) {
       const uint32_t acc =
-          (uint32_t)bias[r] + (uint32_t)dot8(x, w + (size_t)r * (size_t)n_in, n_in);
+          (uint32_t)bias[r] +
+          (uint32_t)dot8(x, w + (size_t)r * (size_t)n_in, n_in);
       const int32_t v = quant_mul_by_multiplier((int32_t)acc, m, s);
       o[r] = sat16((int32_t)((int64_t)v + o[r]));
     }
@@ -191,8 +192,10 @@ void lstm_matmul_acc8(const int8_t *in, const int32_t *bias, const int8_t *w,
     int8_t *o = out + (size_t)b * (size_t)n_out;
     for (int r = 0; r < n_out; r++) {
       const uint32_t acc =
-          (uint32_t)bias[r] + (uint32_t)dot8(x, w + (size_t)r * (size_t)n_in, n_in);
-      int64_t v = (int64_t)quant_mul_by_multiplier((int32_t)acc, m, s) + zp + o[r];
+          (uint32_t)bias[r] +
+          (uint32_t)dot8(x, w + (size_t)r * (size_t)n_in, n_in);
+      int64_t v =
+          (int64_t)quant_mul_by_multiplier((int32_t)acc, m, s) + zp + o[r];
       o[r] = (int8_t)(v > 127 ? 127 : (v < -128 ? -128 : v));
     }
   }
@@ -229,11 +232,13 @@ void lstm_layer_norm16(const int16_t *in, const int16_t *weights,
     int inv_s;
     lstm_inv_sqrt_multiplier(variance2, -1, &inv_m, &inv_s);
     for (int j = 0; j < n; j++) {
-      const int32_t shifted = (int32_t)((uint32_t)(1024 * (int32_t)x[j]) - (uint32_t)mean);
+      const int32_t shifted =
+          (int32_t)((uint32_t)(1024 * (int32_t)x[j]) - (uint32_t)mean);
       const int32_t rescaled = quant_mul_by_multiplier(shifted, inv_m, inv_s);
       /* int32 arithmetic as TensorFlow Lite (wraps on overflow). */
-      const int64_t v3 = (int32_t)((uint32_t)rescaled * (uint32_t)(int32_t)weights[j] +
-                                   (uint32_t)bias[j]);
+      const int64_t v3 =
+          (int32_t)((uint32_t)rescaled * (uint32_t)(int32_t)weights[j] +
+                    (uint32_t)bias[j]);
       const int32_t v4 = (int32_t)((v3 > 0 ? v3 + 512 : v3 - 512) / 1024);
       const int32_t v5 = quant_mul_by_multiplier(v4, scale_m, scale_s + 12);
       o[j] = sat16(v5);

@@ -15,7 +15,8 @@ enum {
 void *lstm_node_init(TfLiteContext *ctx, const char *buf, size_t len) {
   (void)buf;
   (void)len;
-  lstm_node_data *d = ctx->AllocatePersistentBuffer(ctx, sizeof(lstm_node_data));
+  lstm_node_data *d =
+      ctx->AllocatePersistentBuffer(ctx, sizeof(lstm_node_data));
   if (d) memset(d, 0, sizeof(*d));
   return d;
 }

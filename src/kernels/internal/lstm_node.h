@@ -28,8 +28,7 @@ typedef struct lstm_node_data {
 void *lstm_node_init(TfLiteContext *ctx, const char *buf, size_t len);
 
 /* 20 or 24 inputs and 1 output. */
-TfLiteStatus lstm_node_check_counts(TfLiteContext *ctx,
-                                    const TfLiteNode *node);
+TfLiteStatus lstm_node_check_counts(TfLiteContext *ctx, const TfLiteNode *node);
 
 /* Input 0 and output 0 present, the cell kind (from the input and
  * input_to_forget_weights) and both tensors' types for it. */

@@ -11,8 +11,8 @@ TfLiteStatus kern_check_arity(TfLiteContext *ctx, const TfLiteNode *node,
     KERN_ENSURE(ctx, kern_input(ctx, node, i) != NULL, "input %d is missing",
                 i);
   for (int i = 0; i < n_out; i++)
-    KERN_ENSURE(ctx, kern_output(ctx, node, i) != NULL,
-                "output %d is missing", i);
+    KERN_ENSURE(ctx, kern_output(ctx, node, i) != NULL, "output %d is missing",
+                i);
   return kTfLiteOk;
 }
 
@@ -79,8 +79,7 @@ TfLiteStatus kern_gather_check_node(TfLiteContext *ctx,
               kern_num_inputs(node));
   KERN_ENSURE(ctx, kern_num_outputs(node) == 1, "expected 1 output, got %d",
               kern_num_outputs(node));
-  KERN_ENSURE(ctx, kern_input(ctx, node, 0) != NULL,
-              "params input is missing");
+  KERN_ENSURE(ctx, kern_input(ctx, node, 0) != NULL, "params input is missing");
   KERN_ENSURE(ctx, kern_input(ctx, node, 1) != NULL,
               "indices input is missing");
   KERN_ENSURE(ctx, kern_output(ctx, node, 0) != NULL, "output 0 is missing");

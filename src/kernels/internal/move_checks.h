@@ -3,8 +3,9 @@
  * MIRROR_PAD, BATCH_TO_SPACE_ND, ...): node arity, an output of the input's
  * fixed-size type, index inputs (INT32 or INT64 vectors of a given length)
  * and reading them into int64 arrays; the common prepare steps of
- * DEPTH_TO_SPACE and SPACE_TO_DEPTH, and of GATHER and GATHER_ND. Each reports a clear message through
- * KERN_ENSURE. Owned by the data-movement kernels group. */
+ * DEPTH_TO_SPACE and SPACE_TO_DEPTH, and of GATHER and GATHER_ND. Each reports
+ * a clear message through KERN_ENSURE. Owned by the data-movement kernels
+ * group. */
 #ifndef TFLC_KERNELS_INTERNAL_MOVE_CHECKS_H
 #define TFLC_KERNELS_INTERNAL_MOVE_CHECKS_H
 
@@ -46,7 +47,6 @@ TfLiteStatus kern_block_check_node(TfLiteContext *ctx, TfLiteNode *node,
 
 /* GATHER / GATHER_ND: op data present, 2 inputs (params, indices) and 1
  * output, all present. */
-TfLiteStatus kern_gather_check_node(TfLiteContext *ctx,
-                                    const TfLiteNode *node);
+TfLiteStatus kern_gather_check_node(TfLiteContext *ctx, const TfLiteNode *node);
 
 #endif

@@ -136,7 +136,8 @@ void kern_argsort_desc_stable(const float *v, int n, int32_t *idx,
       const int mid = lo + width < n ? lo + width : n;
       const int hi = lo + 2 * width < n ? lo + 2 * width : n;
       int a = lo, b = mid, o = lo;
-      while (a < mid && b < hi) dst[o++] = v[src[b]] > v[src[a]] ? src[b++] : src[a++];
+      while (a < mid && b < hi)
+        dst[o++] = v[src[b]] > v[src[a]] ? src[b++] : src[a++];
       while (a < mid) dst[o++] = src[a++];
       while (b < hi) dst[o++] = src[b++];
     }
@@ -149,7 +150,9 @@ void kern_argsort_desc_stable(const float *v, int n, int32_t *idx,
 
 /* Heap over indices with "less" = v[a] > v[b] (so the root holds the
  * smallest value): the same steps as the candidate heap above. */
-static int idx_less(const float *v, int32_t a, int32_t b) { return v[a] > v[b]; }
+static int idx_less(const float *v, int32_t a, int32_t b) {
+  return v[a] > v[b];
+}
 
 static void idx_sift_up(const float *v, int32_t *h, int hole, int top,
                         int32_t value) {

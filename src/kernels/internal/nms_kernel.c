@@ -14,7 +14,14 @@
 
 #include "kernels/internal/nms.h"
 
-enum { kBoxes = 0, kScores = 1, kMaxOut = 2, kIou = 3, kScoreThr = 4, kSigma = 5 };
+enum {
+  kBoxes = 0,
+  kScores = 1,
+  kMaxOut = 2,
+  kIou = 3,
+  kScoreThr = 4,
+  kSigma = 5
+};
 
 typedef struct nms_data {
   int scratch_idx; /* -1 when there are no boxes */
@@ -130,8 +137,9 @@ TfLiteStatus kern_nms_invoke(TfLiteContext *ctx, TfLiteNode *node, int soft) {
     KERN_OK(kern_resize_output(ctx, sel, dims, 1));
   if (soft && sel_scores->allocation_type == kTfLiteDynamic)
     KERN_OK(kern_resize_output(ctx, sel_scores, dims, 1));
-  KERN_ENSURE(ctx, kern_num_elements(sel) == (size_t)m &&
-                       (!soft || kern_num_elements(sel_scores) == (size_t)m),
+  KERN_ENSURE(ctx,
+              kern_num_elements(sel) == (size_t)m &&
+                  (!soft || kern_num_elements(sel_scores) == (size_t)m),
               "selected outputs do not have max_output_size (%d) elements",
               (int)m);
   const int n = kern_dim(boxes, 0);

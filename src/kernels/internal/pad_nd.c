@@ -18,9 +18,8 @@ static int pad_type_ok(TfLiteType t) {
 
 /* Reads the paddings into p and sizes the output. */
 static TfLiteStatus padnd_resize(TfLiteContext *ctx, kern_padnd *p,
-                                      const TfLiteTensor *in,
-                                      const TfLiteTensor *pads,
-                                      TfLiteTensor *out) {
+                                 const TfLiteTensor *in,
+                                 const TfLiteTensor *pads, TfLiteTensor *out) {
   int dims[KERN_PAD_MAX_RANK];
   for (int i = 0; i < p->rank; i++) {
     int64_t b = kern_read_index(pads, (size_t)i * 2);

@@ -18,10 +18,10 @@ typedef struct kern_padnd {
   int in_dims[KERN_PAD_MAX_RANK];
   int before[KERN_PAD_MAX_RANK];
   int after[KERN_PAD_MAX_RANK];
-  size_t elem;          /* bytes per element */
-  uint8_t zero[8];      /* default pad value (0, or the zero point) */
-  int has_value_input;  /* PADV2 with a constant-value input */
-  int dynamic;          /* paddings not constant: read at invoke */
+  size_t elem;         /* bytes per element */
+  uint8_t zero[8];     /* default pad value (0, or the zero point) */
+  int has_value_input; /* PADV2 with a constant-value input */
+  int dynamic;         /* paddings not constant: read at invoke */
 } kern_padnd;
 
 void *kern_padnd_init(TfLiteContext *ctx, const char *buf, size_t len);

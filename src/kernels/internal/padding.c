@@ -49,8 +49,8 @@ TfLiteStatus kern_pad_compute(TfLiteContext *ctx, int padding, const char *what,
   KERN_ENSURE(ctx, effective_filter(d->filter, d->dilation) >= 0,
               "%s: filter %d with dilation %d is too large", what, d->filter,
               d->dilation);
-  int out = kern_conv_out_size(padding, d->in, d->filter, d->stride,
-                               d->dilation);
+  int out =
+      kern_conv_out_size(padding, d->in, d->filter, d->stride, d->dilation);
   KERN_ENSURE(ctx, out >= 0, "unknown padding %d", padding);
   int offset = 0;
   d->out = out;
@@ -63,7 +63,8 @@ TfLiteStatus kern_pad_compute(TfLiteContext *ctx, int padding, const char *what,
 TfLiteStatus kern_check_window_options(TfLiteContext *ctx, int padding,
                                        int stride_h, int stride_w, int dil_h,
                                        int dil_w) {
-  KERN_ENSURE(ctx, padding == TFLC_PADDING_SAME || padding == TFLC_PADDING_VALID,
+  KERN_ENSURE(ctx,
+              padding == TFLC_PADDING_SAME || padding == TFLC_PADDING_VALID,
               "unknown padding %d", padding);
   KERN_ENSURE(ctx, stride_h > 0, "stride_h %d is invalid", stride_h);
   KERN_ENSURE(ctx, stride_w > 0, "stride_w %d is invalid", stride_w);

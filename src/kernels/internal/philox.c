@@ -64,7 +64,8 @@ float kern_philox_u32_to_float(uint32_t x) {
 }
 
 double kern_philox_u64_to_double(uint32_t hi, uint32_t lo) {
-  uint64_t bits = ((uint64_t)1023 << 52) | ((uint64_t)(hi & 0xfffffu) << 32) | lo;
+  uint64_t bits =
+      ((uint64_t)1023 << 52) | ((uint64_t)(hi & 0xfffffu) << 32) | lo;
   double d;
   memcpy(&d, &bits, sizeof d);
   return d - 1.0;

@@ -26,12 +26,13 @@ TfLiteStatus kern_pool2d_prepare(TfLiteContext *ctx, TfLiteNode *node,
   KERN_OK(kern_check_single_io(ctx, node));
   TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  KERN_ENSURE(ctx, kern_ndims(in) == 4,
-              "input must be 4-D (NHWC), got rank %d", kern_ndims(in));
+  KERN_ENSURE(ctx, kern_ndims(in) == 4, "input must be 4-D (NHWC), got rank %d",
+              kern_ndims(in));
   KERN_ENSURE(ctx, in->type == out->type,
               "output type %s differs from input type %s",
               kern_type_name(out->type), kern_type_name(in->type));
-  KERN_ENSURE(ctx, in->type == kTfLiteFloat32 || quant_act_is_quantized(in->type),
+  KERN_ENSURE(ctx,
+              in->type == kTfLiteFloat32 || quant_act_is_quantized(in->type),
               "input type %s is not supported (FLOAT32, INT8, UINT8, INT16)",
               kern_type_name(in->type));
   if (in->type != kTfLiteFloat32) KERN_OK(quant_act_check_io(ctx, in, out));
@@ -43,10 +44,9 @@ TfLiteStatus kern_pool2d_prepare(TfLiteContext *ctx, TfLiteNode *node,
   p->filter_w = opt_i32(o, POOL_OPT_FILTER_W, 0);
   p->filter_h = opt_i32(o, POOL_OPT_FILTER_H, 0);
   int act = opt_i8(o, POOL_OPT_ACTIVATION, 0);
-  KERN_OK(kern_check_window_options(ctx, padding, p->stride_h, p->stride_w, 1,
-                                    1));
-  KERN_ENSURE(ctx, p->filter_h > 0, "filter_height %d is invalid",
-              p->filter_h);
+  KERN_OK(
+      kern_check_window_options(ctx, padding, p->stride_h, p->stride_w, 1, 1));
+  KERN_ENSURE(ctx, p->filter_h > 0, "filter_height %d is invalid", p->filter_h);
   KERN_ENSURE(ctx, p->filter_w > 0, "filter_width %d is invalid", p->filter_w);
   KERN_ENSURE(ctx, kern_act_range_f32(act, &p->act_lo, &p->act_hi) == 0,
               "fused activation %d is not supported (NONE, RELU, "
@@ -55,8 +55,8 @@ TfLiteStatus kern_pool2d_prepare(TfLiteContext *ctx, TfLiteNode *node,
   if (in->type != kTfLiteFloat32) {
     int32_t qmin = 0, qmax = 0;
     quant_type_range(out->type, &qmin, &qmax);
-    quant_activation_range(act, out->params.scale, out->params.zero_point,
-                           qmin, qmax, &p->q_lo, &p->q_hi);
+    quant_activation_range(act, out->params.scale, out->params.zero_point, qmin,
+                           qmax, &p->q_lo, &p->q_hi);
   }
 
   p->batches = kern_dim(in, 0);

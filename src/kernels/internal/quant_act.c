@@ -67,9 +67,9 @@ TfLiteStatus quant_relu_prepare(TfLiteContext *ctx, const TfLiteTensor *in,
 
 void quant_relu_eval(const quant_relu *r, const TfLiteTensor *in,
                      TfLiteTensor *out) {
-  QUANT_ACT_LOOP(in, out,
-                 quant_clamp(r->out_zp + quant_mul_by_multiplier(
-                                             x - r->in_zp, r->multiplier,
-                                             r->shift),
-                             r->lo, r->hi));
+  QUANT_ACT_LOOP(
+      in, out,
+      quant_clamp(r->out_zp + quant_mul_by_multiplier(x - r->in_zp,
+                                                      r->multiplier, r->shift),
+                  r->lo, r->hi));
 }

@@ -49,29 +49,29 @@ void quant_relu_eval(const quant_relu *r, const TfLiteTensor *in,
                      TfLiteTensor *out);
 
 /* Elementwise loop over int8/uint8/int16 values read as int32. */
-#define QUANT_ACT_LOOP(in, out, EXPR)                                        \
-  do {                                                                       \
-    size_t n_ = kern_num_elements(in);                                       \
-    switch ((in)->type) {                                                    \
-      case kTfLiteInt8:                                                      \
-        for (size_t i_ = 0; i_ < n_; i_++) {                                 \
-          int32_t x = (in)->data.int8[i_];                                   \
-          (out)->data.int8[i_] = (int8_t)(EXPR);                             \
-        }                                                                    \
-        break;                                                               \
-      case kTfLiteUInt8:                                                     \
-        for (size_t i_ = 0; i_ < n_; i_++) {                                 \
-          int32_t x = (in)->data.uint8[i_];                                  \
-          (out)->data.uint8[i_] = (uint8_t)(EXPR);                           \
-        }                                                                    \
-        break;                                                               \
-      default:                                                               \
-        for (size_t i_ = 0; i_ < n_; i_++) {                                 \
-          int32_t x = (in)->data.i16[i_];                                    \
-          (out)->data.i16[i_] = (int16_t)(EXPR);                             \
-        }                                                                    \
-        break;                                                               \
-    }                                                                        \
+#define QUANT_ACT_LOOP(in, out, EXPR)              \
+  do {                                             \
+    size_t n_ = kern_num_elements(in);             \
+    switch ((in)->type) {                          \
+      case kTfLiteInt8:                            \
+        for (size_t i_ = 0; i_ < n_; i_++) {       \
+          int32_t x = (in)->data.int8[i_];         \
+          (out)->data.int8[i_] = (int8_t)(EXPR);   \
+        }                                          \
+        break;                                     \
+      case kTfLiteUInt8:                           \
+        for (size_t i_ = 0; i_ < n_; i_++) {       \
+          int32_t x = (in)->data.uint8[i_];        \
+          (out)->data.uint8[i_] = (uint8_t)(EXPR); \
+        }                                          \
+        break;                                     \
+      default:                                     \
+        for (size_t i_ = 0; i_ < n_; i_++) {       \
+          int32_t x = (in)->data.i16[i_];          \
+          (out)->data.i16[i_] = (int16_t)(EXPR);   \
+        }                                          \
+        break;                                     \
+    }                                              \
   } while (0)
 
 static inline int32_t quant_clamp(int32_t v, int32_t lo, int32_t hi) {

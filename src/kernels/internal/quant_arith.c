@@ -40,7 +40,8 @@ bool quant_multiplier_smaller_than_one(double real, int32_t *multiplier,
 
 int32_t quant_mul_by_multiplier_i64(int64_t x, int32_t multiplier, int shift) {
   /* Reduce the Q31 multiplier to Q15, rounding, keeping it below 2^15. */
-  int32_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+  int32_t reduced =
+      multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
   int total_shift = 15 - shift;
   if (total_shift <= 0) total_shift = 1;
   if (total_shift > 62) total_shift = 62;
@@ -88,17 +89,28 @@ bool quant_activation_range(int activation, float scale, int32_t zero_point,
       *act_min = quantize_clamped(0.0f, scale, zero_point, qmin, qmax);
       *act_max = quantize_clamped(6.0f, scale, zero_point, qmin, qmax);
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
 bool quant_type_range(TfLiteType type, int32_t *qmin, int32_t *qmax) {
   switch (type) {
-    case kTfLiteInt8: *qmin = -128; *qmax = 127; return true;
-    case kTfLiteUInt8: *qmin = 0; *qmax = 255; return true;
-    case kTfLiteInt16: *qmin = -32768; *qmax = 32767; return true;
-    case kTfLiteInt32: *qmin = INT32_MIN; *qmax = INT32_MAX; return true;
+    case kTfLiteInt8:
+      *qmin = -128;
+      *qmax = 127;
+      return true;
+    case kTfLiteUInt8:
+      *qmin = 0;
+      *qmax = 255;
+      return true;
+    case kTfLiteInt16:
+      *qmin = -32768;
+      *qmax = 32767;
+      return true;
+    case kTfLiteInt32:
+      *qmin = INT32_MIN;
+      *qmax = INT32_MAX;
+      return true;
     default: return false;
   }
 }
@@ -106,13 +118,16 @@ bool quant_type_range(TfLiteType type, int32_t *qmin, int32_t *qmax) {
 bool quant_check_params(const TfLiteTensor *t, int channel_dim, char *msg,
                         int msg_size) {
   const char *name = t->name ? t->name : "";
-  if (t->quantization.type != kTfLiteAffineQuantization || !t->quantization.params) {
-    snprintf(msg, (size_t)msg_size, "tensor '%s' has no quantization parameters", name);
+  if (t->quantization.type != kTfLiteAffineQuantization ||
+      !t->quantization.params) {
+    snprintf(msg, (size_t)msg_size,
+             "tensor '%s' has no quantization parameters", name);
     return false;
   }
   const TfLiteAffineQuantization *q = t->quantization.params;
   if (!q->scale || q->scale->size < 1) {
-    snprintf(msg, (size_t)msg_size, "tensor '%s' has no quantization scale", name);
+    snprintf(msg, (size_t)msg_size, "tensor '%s' has no quantization scale",
+             name);
     return false;
   }
   int32_t qmin = 0, qmax = 0;
@@ -120,14 +135,16 @@ bool quant_check_params(const TfLiteTensor *t, int channel_dim, char *msg,
   for (int i = 0; i < q->scale->size; i++) {
     float s = q->scale->data[i];
     if (!(s > 0.0f) || isinf(s)) {
-      snprintf(msg, (size_t)msg_size, "tensor '%s' has an invalid quantization scale %g (index %d)", name,
-               (double)s, i);
+      snprintf(msg, (size_t)msg_size,
+               "tensor '%s' has an invalid quantization scale %g (index %d)",
+               name, (double)s, i);
       return false;
     }
     if (ranged && q->zero_point && i < q->zero_point->size) {
       int32_t z = q->zero_point->data[i];
       if (t->type != kTfLiteInt32 && (z < qmin || z > qmax)) {
-        snprintf(msg, (size_t)msg_size, "tensor '%s' has zero point %d outside [%d, %d]", name, (int)z,
+        snprintf(msg, (size_t)msg_size,
+                 "tensor '%s' has zero point %d outside [%d, %d]", name, (int)z,
                  (int)qmin, (int)qmax);
         return false;
       }
@@ -135,7 +152,8 @@ bool quant_check_params(const TfLiteTensor *t, int channel_dim, char *msg,
   }
   if (channel_dim < 0) {
     if (q->scale->size != 1) {
-      snprintf(msg, (size_t)msg_size, "tensor '%s' must be quantized per tensor, has %d scales", name,
+      snprintf(msg, (size_t)msg_size,
+               "tensor '%s' must be quantized per tensor, has %d scales", name,
                q->scale->size);
       return false;
     }
@@ -145,8 +163,10 @@ bool quant_check_params(const TfLiteTensor *t, int channel_dim, char *msg,
     int rank = t->dims ? t->dims->size : 0;
     if (channel_dim >= rank || q->scale->size != t->dims->data[channel_dim]) {
       snprintf(msg, (size_t)msg_size,
-               "tensor '%s' has %d per-channel scales but dimension %d has %d entries", name,
-               q->scale->size, channel_dim, channel_dim < rank ? t->dims->data[channel_dim] : 0);
+               "tensor '%s' has %d per-channel scales but dimension %d has %d "
+               "entries",
+               name, q->scale->size, channel_dim,
+               channel_dim < rank ? t->dims->data[channel_dim] : 0);
       return false;
     }
   }

@@ -24,7 +24,8 @@ bool quant_multiplier_smaller_than_one(double real_multiplier,
 /* (a * b * 2) / 2^32 rounded to nearest with the nudge 2^30 for a
  * non-negative product and 1 - 2^30 otherwise, then a division that
  * truncates: ties go towards +infinity (2.5 -> 3, -2.5 -> -2). INT32_MAX for
- * INT32_MIN * INT32_MIN. TensorFlow Lite's SaturatingRoundingDoublingHighMul. */
+ * INT32_MIN * INT32_MIN. TensorFlow Lite's SaturatingRoundingDoublingHighMul.
+ */
 static inline int32_t quant_srdhm(int32_t a, int32_t b) {
   if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
   int64_t ab = (int64_t)a * (int64_t)b;

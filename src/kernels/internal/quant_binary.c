@@ -40,7 +40,8 @@ bool quant_scale_log2(float scale, int *log2) {
 
 /* Scale and zero point of a tensor already checked per tensor. */
 static float q_scale(const TfLiteTensor *t) {
-  return ((const TfLiteAffineQuantization *)t->quantization.params)->scale->data[0];
+  return ((const TfLiteAffineQuantization *)t->quantization.params)
+      ->scale->data[0];
 }
 
 static int32_t q_zp(const TfLiteTensor *t) {
@@ -120,7 +121,8 @@ static TfLiteStatus xnn_setup(TfLiteContext *ctx, quant_binary *q,
                               const TfLiteTensor *a, const TfLiteTensor *b,
                               const TfLiteTensor *out, int activation,
                               int sign_b) {
-  if (!quant_xnn_mode(ctx) || (q->type != kTfLiteInt8 && q->type != kTfLiteUInt8) ||
+  if (!quant_xnn_mode(ctx) ||
+      (q->type != kTfLiteInt8 && q->type != kTfLiteUInt8) ||
       b->type != q->type || out->type != q->type)
     return kTfLiteOk;
   int32_t qmin = 0, qmax = 0, lo = 0, hi = 0;
@@ -206,8 +208,7 @@ TfLiteStatus quant_sqdiff_prepare(TfLiteContext *ctx, TfLiteNode *node,
   q->left_shift = 7;
   double twice_max;
   KERN_OK(rescale_inputs(ctx, q, a, b, &twice_max));
-  const float shifted_out =
-      (float)(1 << (2 * q->left_shift)) * q_scale(out);
+  const float shifted_out = (float)(1 << (2 * q->left_shift)) * q_scale(out);
   KERN_OK(set_mult(ctx, twice_max * twice_max / (double)shifted_out,
                    &q->out_mult, &q->out_shift, "output"));
   q->act_min = -128;
@@ -264,8 +265,8 @@ static inline int32_t qb_pot16(const quant_binary *q, int32_t x, int32_t y,
 
 static inline int32_t qb_mul(const quant_binary *q, int32_t x, int32_t y) {
   const int32_t p = (x + q->in1_offset) * (y + q->in2_offset);
-  return qb_clamp(q, quant_mul_by_multiplier(p, q->out_mult, q->out_shift) +
-                         q->out_offset);
+  return qb_clamp(
+      q, quant_mul_by_multiplier(p, q->out_mult, q->out_shift) + q->out_offset);
 }
 
 static inline int32_t qb_sqdiff(const quant_binary *q, int32_t x, int32_t y) {

@@ -28,19 +28,24 @@
 #include "tflc/common.h"
 
 typedef enum quant_binary_kind {
-  QB_NONE = 0,   /* not quantized: the kernel's own paths */
-  QB_ADD,        /* general rescaling ADD / SUB (sub: negative mult2) */
-  QB_ADD_POT16,  /* INT16 power-of-two ADD */
-  QB_SUB_POT16,  /* INT16 power-of-two SUB */
+  QB_NONE = 0,  /* not quantized: the kernel's own paths */
+  QB_ADD,       /* general rescaling ADD / SUB (sub: negative mult2) */
+  QB_ADD_POT16, /* INT16 power-of-two ADD */
+  QB_SUB_POT16, /* INT16 power-of-two SUB */
   QB_MUL,
   QB_SQDIFF,
   QB_COMPARE,
-  QB_XNN_ADD,    /* ADD / SUB in the XNNPACK rounding mode (xnn) */
-  QB_XNN_MUL,    /* MUL in the XNNPACK rounding mode (xnn) */
+  QB_XNN_ADD, /* ADD / SUB in the XNNPACK rounding mode (xnn) */
+  QB_XNN_MUL, /* MUL in the XNNPACK rounding mode (xnn) */
 } quant_binary_kind;
 
 typedef enum quant_cmp_op {
-  QB_EQ, QB_NE, QB_LT, QB_LE, QB_GT, QB_GE,
+  QB_EQ,
+  QB_NE,
+  QB_LT,
+  QB_LE,
+  QB_GT,
+  QB_GE,
 } quant_cmp_op;
 
 typedef struct quant_binary {

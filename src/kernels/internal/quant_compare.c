@@ -15,10 +15,10 @@ static inline int32_t qc_in2(const quant_binary *q, int32_t v) {
                                  q->in2_mult, q->in2_shift);
 }
 
-#define QC_ROWS(OP, NAME)                                                  \
-  KERN_EW_ROW(qc_##NAME##_i8, int8_t, bool, quant_binary,                  \
-              qc_in1(P, x) OP qc_in2(P, y))                                \
-  KERN_EW_ROW(qc_##NAME##_u8, uint8_t, bool, quant_binary,                 \
+#define QC_ROWS(OP, NAME)                                  \
+  KERN_EW_ROW(qc_##NAME##_i8, int8_t, bool, quant_binary,  \
+              qc_in1(P, x) OP qc_in2(P, y))                \
+  KERN_EW_ROW(qc_##NAME##_u8, uint8_t, bool, quant_binary, \
               qc_in1(P, x) OP qc_in2(P, y))
 
 QC_ROWS(==, eq)

@@ -60,14 +60,18 @@ static void conv_row(const quant_conv_args *a, int b, int oy) {
           if (ix < 0 || ix >= g->in_w) continue;
           const size_t xi =
               (((size_t)b * (size_t)g->in_h + (size_t)iy) * (size_t)g->in_w +
-               (size_t)ix) * (size_t)g->in_c + (size_t)grp * (size_t)g->f_in;
+               (size_t)ix) *
+                  (size_t)g->in_c +
+              (size_t)grp * (size_t)g->f_in;
           const size_t wi =
               (((size_t)oc * (size_t)g->k_h + (size_t)ky) * (size_t)g->k_w +
-               (size_t)kx) * (size_t)g->f_in;
+               (size_t)kx) *
+              (size_t)g->f_in;
           acc += tap_dot(a, xi, wi, g->f_in);
         }
       }
-      quant_store(a->output, a->type, o, quant_finish(acc, a->bias, a->q, a->type, oc));
+      quant_store(a->output, a->type, o,
+                  quant_finish(acc, a->bias, a->q, a->type, oc));
     }
   }
 }
@@ -76,8 +80,10 @@ static void conv_row(const quant_conv_args *a, int b, int oy) {
 
 static inline int32_t load_x(const quant_conv_args *a, size_t i) {
   switch (a->type) {
-    case kTfLiteInt8: return (int32_t)((const int8_t *)a->input)[i] + a->q->input_offset;
-    case kTfLiteUInt8: return (int32_t)((const uint8_t *)a->input)[i] + a->q->input_offset;
+    case kTfLiteInt8:
+      return (int32_t)((const int8_t *)a->input)[i] + a->q->input_offset;
+    case kTfLiteUInt8:
+      return (int32_t)((const uint8_t *)a->input)[i] + a->q->input_offset;
     default: return ((const int16_t *)a->input)[i];
   }
 }
@@ -107,14 +113,17 @@ static void depthwise_row(const quant_conv_args *a, int b, int oy) {
           if (ix < 0 || ix >= g->in_w) continue;
           const size_t xi =
               (((size_t)b * (size_t)g->in_h + (size_t)iy) * (size_t)g->in_w +
-               (size_t)ix) * (size_t)g->in_c + (size_t)ic;
+               (size_t)ix) *
+                  (size_t)g->in_c +
+              (size_t)ic;
           const size_t wi =
               ((size_t)ky * (size_t)g->k_w + (size_t)kx) * (size_t)g->out_c +
               (size_t)oc;
           acc += (int64_t)load_w(a, wi) * (int64_t)load_x(a, xi);
         }
       }
-      quant_store(a->output, a->type, o, quant_finish(acc, a->bias, a->q, a->type, oc));
+      quant_store(a->output, a->type, o,
+                  quant_finish(acc, a->bias, a->q, a->type, oc));
     }
   }
 }
@@ -145,14 +154,17 @@ static void tconv_row(const quant_conv_args *a, int b, int oy) {
           if (ix < 0) continue;
           const size_t xi =
               (((size_t)b * (size_t)g->in_h + (size_t)iy) * (size_t)g->in_w +
-               (size_t)ix) * (size_t)g->in_c;
+               (size_t)ix) *
+              (size_t)g->in_c;
           const size_t wi =
               (((size_t)oc * (size_t)g->k_h + (size_t)ky) * (size_t)g->k_w +
-               (size_t)kx) * (size_t)g->in_c;
+               (size_t)kx) *
+              (size_t)g->in_c;
           acc += tap_dot(a, xi, wi, g->in_c);
         }
       }
-      quant_store(a->output, a->type, o, quant_finish(acc, a->bias, a->q, a->type, oc));
+      quant_store(a->output, a->type, o,
+                  quant_finish(acc, a->bias, a->q, a->type, oc));
     }
   }
 }
@@ -169,7 +181,8 @@ static void row_task(void *arg, int task) {
   const row_split *s = arg;
   const int begin = task * s->block;
   const int end = begin + s->block < s->rows ? begin + s->block : s->rows;
-  for (int r = begin; r < end; r++) s->row(s->a, r / s->a->g->out_h, r % s->a->g->out_h);
+  for (int r = begin; r < end; r++)
+    s->row(s->a, r / s->a->g->out_h, r % s->a->g->out_h);
 }
 
 static void run_rows(TfLiteContext *ctx, const quant_conv_args *a,

@@ -29,17 +29,17 @@ typedef struct quant_out_params {
   int32_t filter_offset; /* -filter zero point (per-tensor filters only) */
   int32_t output_offset; /* output zero point */
   int32_t act_min, act_max;
-  int channels;          /* entries of multiplier/shift in use */
-  int cap;               /* entries allocated (persistent memory) */
-  int32_t *multiplier;   /* per output channel (a per-tensor one repeated) */
+  int channels;        /* entries of multiplier/shift in use */
+  int cap;             /* entries allocated (persistent memory) */
+  int32_t *multiplier; /* per output channel (a per-tensor one repeated) */
   int *shift;
-  bool wide;             /* int16: 64-bit accumulator and int64 bias */
-  bool xnn;              /* XNNPACK rounding (quant_xnn_conv.c): float
-                            requantization with xnn_scale[c]; act_min/max
-                            then hold XNNPACK's bounds */
-  float *xnn_scale;      /* per output channel, (s_in * s_w[c]) / s_out in
-                            float (persistent memory) */
-  int xnn_cap;           /* entries allocated in xnn_scale */
+  bool wide;        /* int16: 64-bit accumulator and int64 bias */
+  bool xnn;         /* XNNPACK rounding (quant_xnn_conv.c): float
+                       requantization with xnn_scale[c]; act_min/max
+                       then hold XNNPACK's bounds */
+  float *xnn_scale; /* per output channel, (s_in * s_w[c]) / s_out in
+                       float (persistent memory) */
+  int xnn_cap;      /* entries allocated in xnn_scale */
 } quant_out_params;
 
 /* When a kernel may requantize as XNNPACK does (TensorFlow Lite's XNNPACK
@@ -54,14 +54,14 @@ typedef enum quant_xnn_form {
 /* The tensors and rules of one op for quant_prepare. */
 typedef struct quant_prepare_spec {
   const TfLiteTensor *input, *filter, *bias, *output;
-  int filter_axis;        /* per-channel axis of the filter (-1: per tensor) */
-  int channels;           /* output channels */
-  int activation;         /* fused activation (schema value) */
-  bool filter_zp_allowed; /* per-tensor filter zero point is applied (uint8
-                             everywhere, int8 FULLY_CONNECTED) */
-  bool legacy_multiplier; /* per-tensor multiplier from the float product
-                             input_scale * filter_scale (TensorFlow Lite's
-                             GetQuantizedConvolutionMultipler) */
+  int filter_axis;         /* per-channel axis of the filter (-1: per tensor) */
+  int channels;            /* output channels */
+  int activation;          /* fused activation (schema value) */
+  bool filter_zp_allowed;  /* per-tensor filter zero point is applied (uint8
+                              everywhere, int8 FULLY_CONNECTED) */
+  bool legacy_multiplier;  /* per-tensor multiplier from the float product
+                              input_scale * filter_scale (TensorFlow Lite's
+                              GetQuantizedConvolutionMultipler) */
   quant_xnn_form xnn_form; /* use of the XNNPACK rounding mode */
 } quant_prepare_spec;
 
@@ -79,16 +79,20 @@ TfLiteStatus quant_prepare(TfLiteContext *ctx, const quant_prepare_spec *s,
  * and the clamp then gives what TensorFlow Lite's saturating path gives. */
 static inline int32_t quant_requant32(int32_t acc, const quant_out_params *q,
                                       int c) {
-  int64_t r = (int64_t)quant_mul_by_multiplier(acc, q->multiplier[c], q->shift[c]) +
-              q->output_offset;
-  return r < q->act_min ? q->act_min : (r > q->act_max ? q->act_max : (int32_t)r);
+  int64_t r =
+      (int64_t)quant_mul_by_multiplier(acc, q->multiplier[c], q->shift[c]) +
+      q->output_offset;
+  return r < q->act_min ? q->act_min
+                        : (r > q->act_max ? q->act_max : (int32_t)r);
 }
 
 static inline int32_t quant_requant64(int64_t acc, const quant_out_params *q,
                                       int c) {
-  int64_t r = (int64_t)quant_mul_by_multiplier_i64(acc, q->multiplier[c], q->shift[c]) +
-              q->output_offset;
-  return r < q->act_min ? q->act_min : (r > q->act_max ? q->act_max : (int32_t)r);
+  int64_t r =
+      (int64_t)quant_mul_by_multiplier_i64(acc, q->multiplier[c], q->shift[c]) +
+      q->output_offset;
+  return r < q->act_min ? q->act_min
+                        : (r > q->act_max ? q->act_max : (int32_t)r);
 }
 
 /* Adds the bias of channel c (int32, or int64 when q->wide) and

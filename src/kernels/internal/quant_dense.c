@@ -92,8 +92,10 @@ static void fc_task(void *arg, int task) {
   const size_t extent = s->by_rows ? a->batch : a->units;
   if (start >= extent) return;
   const size_t end = extent - start < s->block ? extent : start + s->block;
-  if (s->by_rows) fc_block(a, start, end, 0, a->units);
-  else fc_block(a, 0, a->batch, start, end);
+  if (s->by_rows)
+    fc_block(a, start, end, 0, a->units);
+  else
+    fc_block(a, 0, a->batch, start, end);
 }
 
 void quant_fc(TfLiteContext *ctx, const quant_fc_args *a) {
@@ -109,7 +111,8 @@ void quant_fc(TfLiteContext *ctx, const quant_fc_args *a) {
   size_t tasks = (size_t)threads * 4;
   if (tasks > extent) tasks = extent;
   s.block = (extent + tasks - 1) / tasks;
-  ctx->TflcParallelFor(ctx, (int)((extent + s.block - 1) / s.block), fc_task, &s);
+  ctx->TflcParallelFor(ctx, (int)((extent + s.block - 1) / s.block), fc_task,
+                       &s);
 }
 
 static inline int32_t load(TfLiteType type, const void *p, size_t i) {

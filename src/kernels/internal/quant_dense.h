@@ -17,12 +17,12 @@
  * int16: int16 input/output, int8 weights, int64 (or int32) bias. */
 typedef struct quant_fc_args {
   const quant_out_params *q;
-  TfLiteType type;        /* input / output type */
+  TfLiteType type; /* input / output type */
   size_t batch, units, depth;
-  const void *input;      /* [batch, depth] */
-  const void *weights;    /* [units, depth] */
-  const void *bias;       /* [units] or NULL */
-  void *output;           /* [batch, units] */
+  const void *input;         /* [batch, depth] */
+  const void *weights;       /* [units, depth] */
+  const void *bias;          /* [units] or NULL */
+  void *output;              /* [batch, units] */
   const double *int16_scale; /* int16 only: per unit (double)s_in * s_w[u] /
                                 s_out; the accumulator plus bias is then
                                 rescaled as round(acc * scale) (half away

@@ -34,7 +34,8 @@ int32_t quant_div_one(const quant_div *p, int32_t a, int32_t b) {
   int recip_shift = 0;
   const int32_t recip = qf_reciprocal(y, 31, &recip_shift);
   const int headroom = leading_sign_bits(x);
-  const int32_t unscaled = quant_srdhm((int32_t)((uint32_t)x << headroom), recip);
+  const int32_t unscaled =
+      quant_srdhm((int32_t)((uint32_t)x << headroom), recip);
   const int total_shift = p->shift - recip_shift - headroom;
   /* MultiplyByQuantizedMultiplierSmallerThanOneExp: SRDHM, then a rounding
    * right shift by -total_shift (no shift when that is not positive). */

@@ -25,8 +25,8 @@ static int32_t exp_quarter(int32_t a) {
   const int32_t x3 = quant_srdhm(x2, x);
   const int32_t x4 = quant_srdhm(x2, x2);
   const int32_t x4_over_4 = qf_mul_pot(x4, -2);
-  const int32_t poly = qf_mul_pot(
-      qf_add(quant_srdhm(qf_add(x4_over_4, x3), one_third), x2), -1);
+  const int32_t poly =
+      qf_mul_pot(qf_add(quant_srdhm(qf_add(x4_over_4, x3), one_third), x2), -1);
   return qf_add(exp_minus_eighth,
                 quant_srdhm(exp_minus_eighth, qf_add(x, poly)));
 }
@@ -41,9 +41,8 @@ int32_t qf_exp_on_negative_values(int32_t a, int integer_bits) {
   const int32_t remainder = qf_sub(a_mod_quarter_minus_quarter, a);
   /* exp(-2^k) in Q0.31 for k = -2 .. 4: multiply in the factor of every
    * power of two present in the remainder. */
-  static const int32_t factors[7] = {1672461947, 1302514674, 790015084,
-                                     290630308,  39332535,   720401,
-                                     242};
+  static const int32_t factors[7] = {
+      1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
   for (int k = -2; k <= 4; k++) {
     if (integer_bits > k) {
       const int shift = frac + k;
@@ -78,8 +77,8 @@ int32_t qf_one_over_one_plus_x(int32_t a) {
 int32_t qf_reciprocal(int32_t x, int x_integer_bits, int *num_bits_over_unit) {
   int headroom_plus_one = x > 0 ? __builtin_clz((uint32_t)x) : 31;
   *num_bits_over_unit = x_integer_bits - headroom_plus_one;
-  const int32_t shifted_minus_one = (int32_t)(
-      ((uint32_t)x << headroom_plus_one) - ((uint32_t)1 << 31));
+  const int32_t shifted_minus_one =
+      (int32_t)(((uint32_t)x << headroom_plus_one) - ((uint32_t)1 << 31));
   return qf_one_over_one_plus_x(shifted_minus_one);
 }
 
@@ -87,8 +86,8 @@ bool quant_softmax_scaling(double beta, double input_scale,
                            int input_integer_bits, int32_t *multiplier,
                            int *left_shift) {
   const double max_real = (double)(((int64_t)1 << 31) - 1);
-  double real = beta * input_scale *
-                (double)((int64_t)1 << (31 - input_integer_bits));
+  double real =
+      beta * input_scale * (double)((int64_t)1 << (31 - input_integer_bits));
   if (real > max_real) real = max_real;
   if (!(real > 1.0)) return false;
   if (!quant_multiplier(real, multiplier, left_shift)) return false;

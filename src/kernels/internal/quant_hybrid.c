@@ -50,9 +50,12 @@ void quant_asymmetric_floats(const float *x, size_t n, int8_t *q, float *scale,
   const double err_max = 127.0 + fabs(rmax / s);
   const double z = err_min < err_max ? z_from_min : z_from_max;
   int32_t zp;
-  if (z <= -128.0) zp = -128;
-  else if (z >= 127.0) zp = 127;
-  else zp = (int32_t)round(z);
+  if (z <= -128.0)
+    zp = -128;
+  else if (z >= 127.0)
+    zp = 127;
+  else
+    zp = (int32_t)round(z);
   *scale = (float)s;
   *offset = zp;
   const float inv = 1.0f / *scale;
@@ -98,7 +101,8 @@ TfLiteStatus quant_hybrid_prepare(TfLiteContext *ctx, const TfLiteTensor *input,
                 name, n_scales, channels);
   }
   bool differ = false;
-  for (int i = 1; i < n_scales; i++) differ |= aq->scale->data[i] != aq->scale->data[0];
+  for (int i = 1; i < n_scales; i++)
+    differ |= aq->scale->data[i] != aq->scale->data[0];
   switch (policy) {
     case kHybridPerChannelIfScalesDiffer:
       hy->per_channel = differ;
@@ -145,7 +149,8 @@ TfLiteStatus quant_hybrid_quantize(TfLiteContext *ctx,
     const float *xr = x + b * hy->row_size;
     int8_t *qr = r->q + b * hy->row_size;
     if (hy->asymmetric) {
-      quant_asymmetric_floats(xr, hy->row_size, qr, &r->scale[b], &r->offset[b]);
+      quant_asymmetric_floats(xr, hy->row_size, qr, &r->scale[b],
+                              &r->offset[b]);
     } else {
       quant_symmetric_floats(xr, hy->row_size, qr, &r->scale[b]);
       r->offset[b] = 0;
@@ -189,7 +194,8 @@ static TfLiteStatus hybrid_window(TfLiteContext *ctx,
       for (int ox = 0; ox < g->out_w; ox++) {
         const int x0 = ox * g->stride_w - g->pad_left;
         for (int oc = 0; oc < g->out_c; oc++, o++) {
-          const int ch0 = dw ? oc / m : (per_group > 0 ? oc / per_group : 0) * g->f_in;
+          const int ch0 =
+              dw ? oc / m : (per_group > 0 ? oc / per_group : 0) * g->f_in;
           int32_t acc = 0;
           for (int ky = 0; ky < g->k_h; ky++) {
             const int iy = y0 + ky * g->dil_h;
@@ -197,22 +203,31 @@ static TfLiteStatus hybrid_window(TfLiteContext *ctx,
             for (int kx = 0; kx < g->k_w; kx++) {
               const int ix = x0 + kx * g->dil_w;
               if (ix < 0 || ix >= g->in_w) continue;
-              const int8_t *x = r.q + (((size_t)b * (size_t)g->in_h + (size_t)iy) *
-                                           (size_t)g->in_w + (size_t)ix) *
-                                          (size_t)g->in_c + (size_t)ch0;
+              const int8_t *x = r.q +
+                                (((size_t)b * (size_t)g->in_h + (size_t)iy) *
+                                     (size_t)g->in_w +
+                                 (size_t)ix) *
+                                    (size_t)g->in_c +
+                                (size_t)ch0;
               if (dw) {
-                const int8_t w = a->filter[((size_t)ky * (size_t)g->k_w + (size_t)kx) *
-                                               (size_t)g->out_c + (size_t)oc];
+                const int8_t w =
+                    a->filter[((size_t)ky * (size_t)g->k_w + (size_t)kx) *
+                                  (size_t)g->out_c +
+                              (size_t)oc];
                 acc += (int32_t)w * ((int32_t)x[0] - off);
               } else {
-                const int8_t *w = a->filter + (((size_t)oc * (size_t)g->k_h + (size_t)ky) *
-                                                   (size_t)g->k_w + (size_t)kx) *
-                                                  (size_t)g->f_in;
-                for (int i = 0; i < n_in; i++) acc += (int32_t)w[i] * ((int32_t)x[i] - off);
+                const int8_t *w =
+                    a->filter + (((size_t)oc * (size_t)g->k_h + (size_t)ky) *
+                                     (size_t)g->k_w +
+                                 (size_t)kx) *
+                                    (size_t)g->f_in;
+                for (int i = 0; i < n_in; i++)
+                  acc += (int32_t)w[i] * ((int32_t)x[i] - off);
               }
             }
           }
-          a->output[o] = hybrid_out(acc, a->hy, &r, (size_t)b, oc, a->bias, a->lo, a->hi, dw);
+          a->output[o] = hybrid_out(acc, a->hy, &r, (size_t)b, oc, a->bias,
+                                    a->lo, a->hi, dw);
         }
       }
     }
@@ -230,7 +245,8 @@ TfLiteStatus quant_hybrid_depthwise(TfLiteContext *ctx,
   return hybrid_window(ctx, a, true);
 }
 
-TfLiteStatus quant_hybrid_fc(TfLiteContext *ctx, const quant_hybrid_fc_args *a) {
+TfLiteStatus quant_hybrid_fc(TfLiteContext *ctx,
+                             const quant_hybrid_fc_args *a) {
   quant_hybrid_rows r;
   KERN_OK(quant_hybrid_quantize(ctx, a->hy, a->input, &r));
   for (size_t b = 0; b < a->batch; b++) {
@@ -246,8 +262,10 @@ TfLiteStatus quant_hybrid_fc(TfLiteContext *ctx, const quant_hybrid_fc_args *a) 
         }
         dot -= row_sum * r.offset[b];
         float s = r.scale[b];
-        if (a->hy->per_channel) s *= a->hy->channel_scale[a->hy->n_scales > 1 ? u : 0];
-        else s *= a->hy->filter_scale;
+        if (a->hy->per_channel)
+          s *= a->hy->channel_scale[a->hy->n_scales > 1 ? u : 0];
+        else
+          s *= a->hy->filter_scale;
         v += (float)dot * s;
       }
       a->output[b * a->units + u] = kern_clamp_f32(v, a->lo, a->hi);

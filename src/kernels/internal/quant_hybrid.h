@@ -41,13 +41,13 @@ enum {
 };
 
 typedef struct quant_hybrid_data {
-  bool per_channel;     /* channel_scale[c] per output channel */
-  bool asymmetric;      /* input rows quantized with a zero point */
+  bool per_channel;           /* channel_scale[c] per output channel */
+  bool asymmetric;            /* input rows quantized with a zero point */
   const float *channel_scale; /* the filter's scales (per_channel) */
-  int n_scales;         /* 1 (repeated) or channels */
-  float filter_scale;   /* the filter's scale (per tensor) */
-  size_t rows, row_size; /* input quantized as rows x row_size */
-  int scratch_idx;      /* quantized input, row scales and offsets */
+  int n_scales;               /* 1 (repeated) or channels */
+  float filter_scale;         /* the filter's scale (per tensor) */
+  size_t rows, row_size;      /* input quantized as rows x row_size */
+  int scratch_idx;            /* quantized input, row scales and offsets */
   int channels;
 } quant_hybrid_data;
 
@@ -62,8 +62,8 @@ TfLiteStatus quant_hybrid_prepare(TfLiteContext *ctx, const TfLiteTensor *input,
 
 /* Quantizes every row of x into the scratch buffer; returns its parts. */
 typedef struct quant_hybrid_rows {
-  int8_t *q;      /* rows x row_size */
-  float *scale;   /* [rows] */
+  int8_t *q;       /* rows x row_size */
+  float *scale;    /* [rows] */
   int32_t *offset; /* [rows], 0 when symmetric */
 } quant_hybrid_rows;
 TfLiteStatus quant_hybrid_quantize(TfLiteContext *ctx,
@@ -73,7 +73,7 @@ TfLiteStatus quant_hybrid_quantize(TfLiteContext *ctx,
 typedef struct quant_hybrid_conv_args {
   const quant_conv_geom *g;
   const quant_hybrid_data *hy;
-  float lo, hi;         /* activation clamp */
+  float lo, hi; /* activation clamp */
   const float *input;
   const int8_t *filter; /* as for quant_conv_args */
   const float *bias;    /* [out_c] or NULL */

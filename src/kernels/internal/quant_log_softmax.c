@@ -5,9 +5,7 @@
 #include "kernels/internal/quant_arith.h"
 #include "kernels/internal/quant_fixed.h"
 
-static int clz32(int32_t x) {
-  return x == 0 ? 32 : __builtin_clz((uint32_t)x);
-}
+static int clz32(int32_t x) { return x == 0 ? 32 : __builtin_clz((uint32_t)x); }
 
 static int32_t sat_add(int32_t a, int32_t b) {
   const int64_t s = (int64_t)a + b;
@@ -42,9 +40,9 @@ int32_t qf_log_x_ge_1(int32_t x, int input_bits, int output_bits) {
   const int za_headroom_plus_1 = clz32(x);
   const int32_t ra_tmp = qf_mul_pot(x, za_headroom_plus_1 - 1);
   const int32_t ra = qf_mul_pot(quant_srdhm(ra_tmp, sqrt_half), 1);
-  const int32_t za_adj = sat_add(
-      qf_mul_pot(input_bits - za_headroom_plus_1, 31 - accum_bits),
-      shifted_quarter);
+  const int32_t za_adj =
+      sat_add(qf_mul_pot(input_bits - za_headroom_plus_1, 31 - accum_bits),
+              shifted_quarter);
   const int32_t zb = quant_srdhm(x, sqrt_half);
   const int zb_headroom = clz32(zb) - 1;
   const int32_t rb = qf_mul_pot(x, zb_headroom);
@@ -60,7 +58,8 @@ int32_t qf_log_x_ge_1(int32_t x, int input_bits, int output_bits) {
   const int32_t num = qf_add(quant_srdhm(q, r),
                              quant_srdhm(quant_srdhm(q, common_sq), alpha_n));
   const int32_t denom_minus_one = qf_add(
-      quant_srdhm(p, qf_add(qf_add(alpha_i, q), quant_srdhm(alpha_d, common_sq))),
+      quant_srdhm(p,
+                  qf_add(qf_add(alpha_i, q), quant_srdhm(alpha_d, common_sq))),
       quant_srdhm(alpha_f, q));
   const int32_t recip_denom = qf_one_over_one_plus_x(denom_minus_one);
   const int32_t num_scaled = qf_rescale(num, 0, accum_bits);
@@ -73,12 +72,11 @@ enum { kInputBits = 5, kAccumBits = 12, kOutputBits = 4 };
 
 bool quant_log_softmax_prepare(double input_scale, bool is_uint8,
                                quant_log_softmax *p) {
-  if (!quant_softmax_scaling(1.0, input_scale, kInputBits,
-                             &p->input_multiplier, &p->input_left_shift))
+  if (!quant_softmax_scaling(1.0, input_scale, kInputBits, &p->input_multiplier,
+                             &p->input_left_shift))
     return false;
-  const double reverse =
-      (double)((int64_t)1 << (31 - p->input_left_shift)) /
-      (double)p->input_multiplier;
+  const double reverse = (double)((int64_t)1 << (31 - p->input_left_shift)) /
+                         (double)p->input_multiplier;
   if (!(reverse < 1.0) ||
       !quant_multiplier(reverse, &p->reverse_multiplier, &p->reverse_shift) ||
       p->reverse_shift > 0)
@@ -107,17 +105,17 @@ void quant_log_softmax_row(const quant_log_softmax *p, bool is_uint8,
     if (diff >= p->diff_min) {
       const int32_t d_q5 = quant_mul_by_multiplier(diff, p->input_multiplier,
                                                    p->input_left_shift);
-      sum_q12 = qf_add(sum_q12,
-                       qf_rescale(qf_exp_on_negative_values(d_q5, kInputBits),
-                                  0, kAccumBits));
+      sum_q12 = qf_add(
+          sum_q12, qf_rescale(qf_exp_on_negative_values(d_q5, kInputBits), 0,
+                              kAccumBits));
     }
   }
   const int32_t log_sum_q5 = qf_log_x_ge_1(sum_q12, kAccumBits, kInputBits);
   /* Differences whose result is below the smallest Q5.26 value give the
    * type's minimum. */
   const int32_t shifted = qf_add(log_sum_q5, INT32_MIN);
-  const int32_t reverse = quant_mul_by_multiplier(
-      shifted, p->reverse_multiplier, p->reverse_shift);
+  const int32_t reverse =
+      quant_mul_by_multiplier(shifted, p->reverse_multiplier, p->reverse_shift);
   const int32_t adjusted_diff_min =
       p->diff_min - 1 > reverse ? p->diff_min - 1 : reverse;
   for (size_t i = 0; i < depth; i++) {

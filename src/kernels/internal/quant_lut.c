@@ -32,7 +32,8 @@ void quant_lut8_build_p(TfLiteType type, float in_scale, int32_t in_zp,
     const float t = y + (float)out_zp;
     /* Clamp in float first: a huge or NaN value has no int32 (NaN maps to
      * the top of the range). */
-    int32_t v = t < (float)lo ? lo : (t > (float)hi || t != t ? hi : (int32_t)t);
+    int32_t v =
+        t < (float)lo ? lo : (t > (float)hi || t != t ? hi : (int32_t)t);
     lut[(uint8_t)(q & 0xFF)] = (uint8_t)(v & 0xFF);
   }
 }
@@ -42,7 +43,9 @@ void quant_lut8_apply(const uint8_t lut[256], const uint8_t *in, uint8_t *out,
   for (size_t i = 0; i < n; i++) out[i] = lut[in[i]];
 }
 
-static double round_away(double x) { return x < 0 ? -floor(-x + 0.5) : floor(x + 0.5); }
+static double round_away(double x) {
+  return x < 0 ? -floor(-x + 0.5) : floor(x + 0.5);
+}
 
 static int16_t clamp16(double v) {
   return (int16_t)(v < -32768.0 ? -32768.0 : (v > 32767.0 ? 32767.0 : v));

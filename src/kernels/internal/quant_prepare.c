@@ -26,7 +26,8 @@ static TfLiteStatus check_types(TfLiteContext *ctx,
                                 const quant_prepare_spec *s) {
   const TfLiteType in = s->input->type;
   const TfLiteType want_f = in == kTfLiteUInt8 ? kTfLiteUInt8 : kTfLiteInt8;
-  KERN_ENSURE(ctx, in == kTfLiteInt8 || in == kTfLiteUInt8 || in == kTfLiteInt16,
+  KERN_ENSURE(ctx,
+              in == kTfLiteInt8 || in == kTfLiteUInt8 || in == kTfLiteInt16,
               "input type %s is not supported", kern_type_name(in));
   KERN_ENSURE(ctx, s->filter->type == want_f,
               "filter type %s with %s input is not supported (expected %s)",
@@ -36,7 +37,8 @@ static TfLiteStatus check_types(TfLiteContext *ctx,
               kern_type_name(s->output->type), kern_type_name(in));
   if (s->bias) {
     const TfLiteType b = s->bias->type;
-    KERN_ENSURE(ctx, b == kTfLiteInt32 || (in == kTfLiteInt16 && b == kTfLiteInt64),
+    KERN_ENSURE(ctx,
+                b == kTfLiteInt32 || (in == kTfLiteInt16 && b == kTfLiteInt64),
                 "bias type %s with %s input is not supported (expected %s)",
                 kern_type_name(b), kern_type_name(in),
                 in == kTfLiteInt16 ? "INT64 or INT32" : "INT32");
@@ -46,7 +48,8 @@ static TfLiteStatus check_types(TfLiteContext *ctx,
 
 /* Filter: per tensor, or per channel along s->filter_axis (int8 weights
  * only), zero points as the op allows. Sets *per_channel. */
-static TfLiteStatus check_filter(TfLiteContext *ctx, const quant_prepare_spec *s,
+static TfLiteStatus check_filter(TfLiteContext *ctx,
+                                 const quant_prepare_spec *s,
                                  bool *per_channel) {
   const TfLiteTensor *f = s->filter;
   const char *name = f->name ? f->name : "";
@@ -92,8 +95,9 @@ static double legacy_scale(const TfLiteTensor *t) {
 
 /* One bias-scale comparison: |s_in * s_w - s_b| / s_out <= 0.02, all in
  * double (GetQuantizedConvolutionMultipler's check). */
-static TfLiteStatus bias_scale_ok(TfLiteContext *ctx, const quant_prepare_spec *s,
-                                  double w_scale, double b_scale, int c) {
+static TfLiteStatus bias_scale_ok(TfLiteContext *ctx,
+                                  const quant_prepare_spec *s, double w_scale,
+                                  double b_scale, int c) {
   const double product = (double)s->input->params.scale * w_scale;
   const double out_scale = (double)s->output->params.scale;
   const double diff = product > b_scale ? product - b_scale : b_scale - product;
@@ -125,7 +129,8 @@ static TfLiteStatus check_bias_scale(TfLiteContext *ctx,
   if (!s->bias) return kTfLiteOk;
   const TfLiteAffineQuantization *fq = affine(s->filter);
   if (s->legacy_multiplier && !per_channel)
-    return bias_scale_ok(ctx, s, legacy_scale(s->filter), legacy_scale(s->bias), 0);
+    return bias_scale_ok(ctx, s, legacy_scale(s->filter), legacy_scale(s->bias),
+                         0);
   const TfLiteAffineQuantization *bq = affine(s->bias);
   if (s->bias->quantization.type != kTfLiteAffineQuantization || !bq ||
       !bq->scale)
@@ -172,7 +177,8 @@ TfLiteStatus quant_prepare(TfLiteContext *ctx, const quant_prepare_spec *s,
 
   const int n = s->channels > 0 ? s->channels : 1;
   if (q->cap < n) {
-    q->multiplier = ctx->AllocatePersistentBuffer(ctx, sizeof(int32_t) * (size_t)n);
+    q->multiplier =
+        ctx->AllocatePersistentBuffer(ctx, sizeof(int32_t) * (size_t)n);
     q->shift = ctx->AllocatePersistentBuffer(ctx, sizeof(int) * (size_t)n);
     KERN_ENSURE(ctx, q->multiplier && q->shift,
                 "out of memory for %d per-channel multipliers", n);

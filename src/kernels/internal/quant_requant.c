@@ -40,7 +40,7 @@ void quant_affine_quantize(const float *in, void *out, TfLiteType out_type,
   for (size_t o = 0; o < p->outer; o++) {
     for (size_t c = 0; c < p->channels; c++) {
       const float s = p->scales[c];
-      const int32_t z = p->zero_points == NULL     ? 0
+      const int32_t z = p->zero_points == NULL  ? 0
                         : p->n_zero_points == 1 ? p->zero_points[0]
                                                 : p->zero_points[c];
       for (size_t k = 0; k < p->inner; k++, i++)
@@ -57,7 +57,8 @@ void quant_requantize(const void *in, TfLiteType in_type, void *out,
     const int32_t x =
         (int32_t)((uint32_t)quant_load(in, in_type, i) - (uint32_t)p->in_zp);
     const int64_t v =
-        (int64_t)quant_mul_by_multiplier(x, p->multiplier, p->shift) + p->out_zp;
+        (int64_t)quant_mul_by_multiplier(x, p->multiplier, p->shift) +
+        p->out_zp;
     store(out, out_type, i,
           (int32_t)(v < p->qmin ? p->qmin : (v > p->qmax ? p->qmax : v)));
   }
@@ -71,7 +72,8 @@ void quant_concat_rescale_u8(const uint8_t *in, uint8_t *out, size_t n,
   const float b = (float)(-in_zp) * s;
   for (size_t j = 0; j < n; j++) {
     const float v = roundf((float)in[j] * s + b);
-    int32_t q = (v != v) ? 0 : (int32_t)(v < -1e9f ? -1e9f : (v > 1e9f ? 1e9f : v));
+    int32_t q =
+        (v != v) ? 0 : (int32_t)(v < -1e9f ? -1e9f : (v > 1e9f ? 1e9f : v));
     q += out_zp;
     out[j] = (uint8_t)(q < 0 ? 0 : (q > 255 ? 255 : q));
   }

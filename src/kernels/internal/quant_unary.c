@@ -29,8 +29,8 @@ static float exp_fn(float x, const void *p) {
 static void build_table(quant_unary *q, TfLiteType type,
                         float (*fn)(float, const void *), const void *param) {
   if (type == kTfLiteInt8)
-    quant_lut8_build_p(type, q->in_scale, q->in_zp, q->out_scale, q->out_zp,
-                       fn, param, q->lut8);
+    quant_lut8_build_p(type, q->in_scale, q->in_zp, q->out_scale, q->out_zp, fn,
+                       param, q->lut8);
   else
     quant_lut16_build_f(q->in_scale, q->in_zp, q->out_scale, q->out_zp, fn,
                         param, q->lut16);
@@ -66,21 +66,19 @@ TfLiteStatus quant_unary_prepare(TfLiteContext *ctx, quant_unary_kind kind,
       }
       {
         const float d = sqrtf(q->in_scale) * q->out_scale;
-        KERN_ENSURE(ctx, quant_multiplier(1.0 / (double)d, &q->multiplier, &q->shift),
-                    "RSQRT: multiplier %g is not representable", 1.0 / (double)d);
+        KERN_ENSURE(
+            ctx, quant_multiplier(1.0 / (double)d, &q->multiplier, &q->shift),
+            "RSQRT: multiplier %g is not representable", 1.0 / (double)d);
       }
       return kTfLiteOk;
-    case QU_SQRT:
-      return kTfLiteOk;
+    case QU_SQRT: return kTfLiteOk;
     case QU_LOG: {
       const int32_t qmin = in->type == kTfLiteInt8 ? -128 : -32768;
       const float out_min = (float)(qmin - q->out_zp) * q->out_scale;
       build_table(q, in->type, log_fn, &out_min);
       return kTfLiteOk;
     }
-    case QU_EXP:
-      build_table(q, in->type, exp_fn, NULL);
-      return kTfLiteOk;
+    case QU_EXP: build_table(q, in->type, exp_fn, NULL); return kTfLiteOk;
   }
   return kTfLiteOk;
 }
@@ -108,9 +106,10 @@ static int32_t rsqrt_i8(const quant_unary *q, int32_t x) {
 static int32_t abs_q(const quant_unary *q, int32_t x, int32_t lo, int32_t hi) {
   const int32_t d = x - q->in_zp;
   const int32_t v = d < 0 ? -d : d;
-  const int32_t r = q->rescale
-                        ? quant_mul_by_multiplier(v, q->multiplier, q->shift) + q->out_zp
-                        : v + q->out_zp;
+  const int32_t r =
+      q->rescale
+          ? quant_mul_by_multiplier(v, q->multiplier, q->shift) + q->out_zp
+          : v + q->out_zp;
   return quant_clamp(r, lo, hi);
 }
 
@@ -124,13 +123,16 @@ static TfLiteStatus sqrt_q(TfLiteContext *ctx, const quant_unary *q,
     const float dq = q->in_scale * (float)(x - q->in_zp);
     KERN_ENSURE(ctx, dq >= 0.0f,
                 "SQRT is only defined for non-negative values (element %zu "
-                "is %g)", i, (double)dq);
+                "is %g)",
+                i, (double)dq);
     const float t = sqrtf(dq) / q->out_scale; /* truncated, as TFLite */
     const int64_t v = t >= 2147483647.0f ? INT32_MAX : (int64_t)t;
     const int64_t s = v + q->out_zp;
     const int32_t r = s < lo ? lo : (s > hi ? hi : (int32_t)s);
-    if (i8) out->data.int8[i] = (int8_t)r;
-    else out->data.i16[i] = (int16_t)r;
+    if (i8)
+      out->data.int8[i] = (int8_t)r;
+    else
+      out->data.i16[i] = (int16_t)r;
   }
   return kTfLiteOk;
 }
@@ -149,8 +151,10 @@ TfLiteStatus quant_unary_eval(TfLiteContext *ctx, const quant_unary *q,
   switch (q->kind) {
     case QU_ABS:
       for (size_t i = 0; i < n; i++) {
-        if (i8) out->data.int8[i] = (int8_t)abs_q(q, in->data.int8[i], -128, 127);
-        else out->data.i16[i] = (int16_t)abs_q(q, in->data.i16[i], -32768, 32767);
+        if (i8)
+          out->data.int8[i] = (int8_t)abs_q(q, in->data.int8[i], -128, 127);
+        else
+          out->data.i16[i] = (int16_t)abs_q(q, in->data.i16[i], -32768, 32767);
       }
       return kTfLiteOk;
     case QU_RSQRT:
@@ -158,20 +162,22 @@ TfLiteStatus quant_unary_eval(TfLiteContext *ctx, const quant_unary *q,
         const int32_t x = i8 ? in->data.int8[i] : in->data.i16[i];
         KERN_ENSURE(ctx, x >= q->in_zp,
                     "RSQRT is only defined for positive values (element %zu "
-                    "is %d, zero point %d)", i, (int)x, (int)q->in_zp);
+                    "is %d, zero point %d)",
+                    i, (int)x, (int)q->in_zp);
         if (i8) out->data.int8[i] = (int8_t)rsqrt_i8(q, x);
       }
       if (!i8)
-        for (size_t i = 0; i < n; i++) out->data.i16[i] = lut16(in->data.i16[i], q->lut16);
+        for (size_t i = 0; i < n; i++)
+          out->data.i16[i] = lut16(in->data.i16[i], q->lut16);
       return kTfLiteOk;
-    case QU_SQRT:
-      return sqrt_q(ctx, q, in, out);
+    case QU_SQRT: return sqrt_q(ctx, q, in, out);
     case QU_LOG:
     case QU_EXP:
       if (i8)
         quant_lut8_apply(q->lut8, in->data.uint8, out->data.uint8, n);
       else
-        for (size_t i = 0; i < n; i++) out->data.i16[i] = lut16(in->data.i16[i], q->lut16);
+        for (size_t i = 0; i < n; i++)
+          out->data.i16[i] = lut16(in->data.i16[i], q->lut16);
       return kTfLiteOk;
   }
   return kTfLiteOk;

@@ -4,8 +4,8 @@
 
 #include "schema/schema_enums.h"
 
-int32_t quant_xnn_quantize_bound(float v, float scale, int32_t zp,
-                                 int32_t qmin, int32_t qmax) {
+int32_t quant_xnn_quantize_bound(float v, float scale, int32_t zp, int32_t qmin,
+                                 int32_t qmax) {
   float q = v / scale + (float)zp;
   q = q > (float)qmin ? q : (float)qmin; /* fmaxf: NaN gives qmin */
   q = q < (float)qmax ? q : (float)qmax;
@@ -18,8 +18,14 @@ bool quant_xnn_act_range(int activation, float scale, int32_t zp, int32_t qmin,
   switch (activation) {
     case TFLC_ACT_NONE: break;
     case TFLC_ACT_RELU: fmin = 0.0f; break;
-    case TFLC_ACT_RELU_N1_TO_1: fmin = -1.0f; fmax = 1.0f; break;
-    case TFLC_ACT_RELU6: fmin = 0.0f; fmax = 6.0f; break;
+    case TFLC_ACT_RELU_N1_TO_1:
+      fmin = -1.0f;
+      fmax = 1.0f;
+      break;
+    case TFLC_ACT_RELU6:
+      fmin = 0.0f;
+      fmax = 6.0f;
+      break;
     default: return false;
   }
   *lo = quant_xnn_quantize_bound(fmin, scale, zp, qmin, qmax);

@@ -28,8 +28,8 @@ static inline bool quant_xnn_mode(const TfLiteContext *ctx) {
 /* A float bound quantized as XNNPACK quantizes the clamp of a fused
  * activation: rint(min(max(v / scale + zp, qmin), qmax)), all in float,
  * ties to even. +-infinity give qmax / qmin. */
-int32_t quant_xnn_quantize_bound(float v, float scale, int32_t zp,
-                                 int32_t qmin, int32_t qmax);
+int32_t quant_xnn_quantize_bound(float v, float scale, int32_t zp, int32_t qmin,
+                                 int32_t qmax);
 
 /* Clamp range of a fused activation (NONE, RELU, RELU_N1_TO_1, RELU6) on a
  * quantized output, from the float range TensorFlow Lite's XNNPACK

@@ -15,9 +15,9 @@ static uint32_t f_bits(float f) {
   return u;
 }
 
-bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
-                         float s_b, int32_t z_b, float s_out, int32_t z_out,
-                         int sign_b, int32_t lo, int32_t hi) {
+bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a, float s_b,
+                         int32_t z_b, float s_out, int32_t z_out, int sign_b,
+                         int32_t lo, int32_t hi) {
   const float ra = s_a / s_out, rb = (float)sign_b * s_b / s_out;
   const float abs_a = fabsf(ra), abs_b = fabsf(rb);
   /* the XNNPACK delegate's limits for ADD / SUB */
@@ -32,8 +32,8 @@ bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
   x->a_mult = signbit(ra) ? -ma : ma;
   x->b_mult = signbit(rb) ? -mb : mb;
   x->shift = shift;
-  x->bias = (int32_t)((uint32_t)1 << (shift - 1)) - x->a_mult * z_a -
-            x->b_mult * z_b;
+  x->bias =
+      (int32_t)((uint32_t)1 << (shift - 1)) - x->a_mult * z_a - x->b_mult * z_b;
   x->a_zp = z_a;
   x->b_zp = z_b;
   x->out_zp = z_out;
@@ -42,9 +42,9 @@ bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
   return true;
 }
 
-bool quant_xnn_mul_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
-                         float s_b, int32_t z_b, float s_out, int32_t z_out,
-                         int32_t lo, int32_t hi) {
+bool quant_xnn_mul_setup(quant_xnn_binary *x, float s_a, int32_t z_a, float s_b,
+                         int32_t z_b, float s_out, int32_t z_out, int32_t lo,
+                         int32_t hi) {
   const float product = s_a * s_b;
   const float scale = product / s_out;
   if (!(scale >= 0x1.0p-16f && scale < 0x1.0p+8f)) return false;

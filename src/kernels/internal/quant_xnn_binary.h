@@ -26,25 +26,25 @@
 typedef struct quant_xnn_binary {
   int32_t a_mult, b_mult, bias; /* ADD / SUB */
   int shift;
-  float scale;                  /* MUL */
+  float scale; /* MUL */
   int32_t a_zp, b_zp, out_zp;
-  int32_t lo, hi;               /* clamp (activation), absolute values */
+  int32_t lo, hi; /* clamp (activation), absolute values */
 } quant_xnn_binary;
 
 /* Each returns false (and leaves the op on the reference path) when
  * XNNPACK would not take the node. sign_b is -1 for SUB. */
-bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
-                         float s_b, int32_t z_b, float s_out, int32_t z_out,
-                         int sign_b, int32_t lo, int32_t hi);
-bool quant_xnn_mul_setup(quant_xnn_binary *x, float s_a, int32_t z_a,
-                         float s_b, int32_t z_b, float s_out, int32_t z_out,
+bool quant_xnn_add_setup(quant_xnn_binary *x, float s_a, int32_t z_a, float s_b,
+                         int32_t z_b, float s_out, int32_t z_out, int sign_b,
                          int32_t lo, int32_t hi);
+bool quant_xnn_mul_setup(quant_xnn_binary *x, float s_a, int32_t z_a, float s_b,
+                         int32_t z_b, float s_out, int32_t z_out, int32_t lo,
+                         int32_t hi);
 
 /* One output element. */
 static inline int32_t quant_xnn_add(const quant_xnn_binary *x, int32_t a,
                                     int32_t b) {
-  const uint32_t acc = (uint32_t)x->bias + (uint32_t)(a * x->a_mult) +
-                       (uint32_t)(b * x->b_mult);
+  const uint32_t acc =
+      (uint32_t)x->bias + (uint32_t)(a * x->a_mult) + (uint32_t)(b * x->b_mult);
   /* arithmetic shift right of a two's complement value */
   const int32_t s = (int32_t)acc;
   const int32_t q = s >= 0 ? s >> x->shift : ~(~s >> x->shift);

@@ -34,7 +34,8 @@ TfLiteStatus quant_xnn_conv_prepare(TfLiteContext *ctx,
   if (!quant_xnn_mode(ctx) || !delegated(s)) return kTfLiteOk;
   const int n = q->channels;
   if (q->xnn_cap < n) {
-    q->xnn_scale = ctx->AllocatePersistentBuffer(ctx, sizeof(float) * (size_t)n);
+    q->xnn_scale =
+        ctx->AllocatePersistentBuffer(ctx, sizeof(float) * (size_t)n);
     KERN_ENSURE(ctx, q->xnn_scale != NULL,
                 "out of memory for %d per-channel scales", n);
     q->xnn_cap = n;

@@ -52,10 +52,10 @@ static void reduce_quant_scaling(kern_reduce *r) {
   const int64_t n = (int64_t)r->red_count;
   if (n <= 0) return;
   if (r->xnn) {
-    r->xnn_scale = quant_xnn_mean_scale((float)r->in_scale,
-                                        (float)r->out_scale, (size_t)n);
-    r->xnn_bias = quant_xnn_mean_bias(r->xnn_scale, (size_t)n, r->in_zp,
-                                      r->out_zp);
+    r->xnn_scale = quant_xnn_mean_scale((float)r->in_scale, (float)r->out_scale,
+                                        (size_t)n);
+    r->xnn_bias =
+        quant_xnn_mean_bias(r->xnn_scale, (size_t)n, r->in_zp, r->out_zp);
   }
   if (r->kind == KERN_REDUCE_MEAN) {
     int s = 63 - __builtin_clzll((unsigned long long)n);
@@ -202,8 +202,8 @@ TfLiteStatus kern_reduce_prepare(TfLiteContext *ctx, TfLiteNode *node,
   KERN_ENSURE(ctx, axes->type == kTfLiteInt32 || axes->type == kTfLiteInt64,
               "axes type %s is not supported (INT32, INT64)",
               kern_type_name(axes->type));
-  KERN_ENSURE(ctx, kern_ndims(axes) <= 1, "axes must be a scalar or 1-D, got rank %d",
-              kern_ndims(axes));
+  KERN_ENSURE(ctx, kern_ndims(axes) <= 1,
+              "axes must be a scalar or 1-D, got rank %d", kern_ndims(axes));
   r->kind = kind;
   r->keep_dims = opt_bool(kern_options(node), REDUCER_OPT_KEEP_DIMS, false);
   r->dynamic = 0;
@@ -218,43 +218,43 @@ TfLiteStatus kern_reduce_prepare(TfLiteContext *ctx, TfLiteNode *node,
 
 /* Offsets (in elements) of the reduced elements are walked with a counter
  * over the reduced dims; the innermost reduced dim is a strided run. */
-#define REDUCE_WALK(T, ACC, INIT, STEP, FINISH)                              \
-  do {                                                                       \
-    const T *x = (const T *)in->data.raw_const;                              \
-    T *y = (T *)out->data.raw;                                               \
-    size_t kidx[KERN_REDUCE_MAX_RANK] = {0};                                 \
-    size_t base = 0;                                                         \
-    for (size_t o = 0; o < r->out_count; o++) {                              \
-      ACC acc = (INIT);                                                      \
-      if (r->red_count > 0) {                                                \
-        size_t ridx[KERN_REDUCE_MAX_RANK] = {0};                             \
-        size_t off = base;                                                   \
-        size_t run = r->n_red > 0 ? r->red_size[r->n_red - 1] : 1;           \
-        size_t rs = r->n_red > 0 ? r->red_stride[r->n_red - 1] : 0;          \
-        for (;;) {                                                           \
-          const T *p = x + off;                                              \
-          for (size_t k = 0; k < run; k++) {                                 \
-            T v = p[k * rs];                                                 \
-            STEP;                                                            \
-          }                                                                  \
-          int d = r->n_red - 2;                                              \
-          for (; d >= 0; d--) {                                              \
-            off += r->red_stride[d];                                         \
-            if (++ridx[d] < r->red_size[d]) break;                           \
-            off -= r->red_stride[d] * r->red_size[d];                        \
-            ridx[d] = 0;                                                     \
-          }                                                                  \
-          if (d < 0) break;                                                  \
-        }                                                                    \
-      }                                                                      \
-      y[o] = (FINISH);                                                       \
-      for (int e = r->n_kept - 1; e >= 0; e--) {                             \
-        base += r->kept_stride[e];                                           \
-        if (++kidx[e] < r->kept_size[e]) break;                              \
-        base -= r->kept_stride[e] * r->kept_size[e];                         \
-        kidx[e] = 0;                                                         \
-      }                                                                      \
-    }                                                                        \
+#define REDUCE_WALK(T, ACC, INIT, STEP, FINISH)                     \
+  do {                                                              \
+    const T *x = (const T *)in->data.raw_const;                     \
+    T *y = (T *)out->data.raw;                                      \
+    size_t kidx[KERN_REDUCE_MAX_RANK] = {0};                        \
+    size_t base = 0;                                                \
+    for (size_t o = 0; o < r->out_count; o++) {                     \
+      ACC acc = (INIT);                                             \
+      if (r->red_count > 0) {                                       \
+        size_t ridx[KERN_REDUCE_MAX_RANK] = {0};                    \
+        size_t off = base;                                          \
+        size_t run = r->n_red > 0 ? r->red_size[r->n_red - 1] : 1;  \
+        size_t rs = r->n_red > 0 ? r->red_stride[r->n_red - 1] : 0; \
+        for (;;) {                                                  \
+          const T *p = x + off;                                     \
+          for (size_t k = 0; k < run; k++) {                        \
+            T v = p[k * rs];                                        \
+            STEP;                                                   \
+          }                                                         \
+          int d = r->n_red - 2;                                     \
+          for (; d >= 0; d--) {                                     \
+            off += r->red_stride[d];                                \
+            if (++ridx[d] < r->red_size[d]) break;                  \
+            off -= r->red_stride[d] * r->red_size[d];               \
+            ridx[d] = 0;                                            \
+          }                                                         \
+          if (d < 0) break;                                         \
+        }                                                           \
+      }                                                             \
+      y[o] = (FINISH);                                              \
+      for (int e = r->n_kept - 1; e >= 0; e--) {                    \
+        base += r->kept_stride[e];                                  \
+        if (++kidx[e] < r->kept_size[e]) break;                     \
+        base -= r->kept_stride[e] * r->kept_size[e];                \
+        kidx[e] = 0;                                                \
+      }                                                             \
+    }                                                               \
   } while (0)
 
 static void reduce_f32(const kern_reduce *r, const TfLiteTensor *in,
@@ -276,37 +276,35 @@ static void reduce_f32(const kern_reduce *r, const TfLiteTensor *in,
     case KERN_REDUCE_MIN:
       REDUCE_WALK(float, float, FLT_MAX, if (v < acc) acc = v, acc);
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
 /* Integers: wrapping 64-bit arithmetic in uint64_t (no undefined overflow). */
-#define REDUCE_INT(T, TMIN, TMAX)                                              \
-  do {                                                                         \
-    switch (r->kind) {                                                         \
-      case KERN_REDUCE_SUM:                                                    \
-        REDUCE_WALK(T, uint64_t, 0u, acc += (uint64_t)(int64_t)v,              \
-                    (T)(int64_t)acc);                                          \
-        break;                                                                 \
-      case KERN_REDUCE_MEAN:                                                   \
-        REDUCE_WALK(T, uint64_t, 0u, acc += (uint64_t)(int64_t)v,              \
-                    r->red_count ? (T)((int64_t)acc / (int64_t)r->red_count)   \
-                                 : (T)0);                                      \
-        break;                                                                 \
-      case KERN_REDUCE_PROD:                                                   \
-        REDUCE_WALK(T, uint64_t, 1u, acc *= (uint64_t)(int64_t)v,              \
-                    (T)(int64_t)acc);                                          \
-        break;                                                                 \
-      case KERN_REDUCE_MAX:                                                    \
-        REDUCE_WALK(T, T, TMIN, if (v > acc) acc = v, acc);                    \
-        break;                                                                 \
-      case KERN_REDUCE_MIN:                                                    \
-        REDUCE_WALK(T, T, TMAX, if (v < acc) acc = v, acc);                    \
-        break;                                                                 \
-      default:                                                                 \
-        break;                                                                 \
-    }                                                                          \
+#define REDUCE_INT(T, TMIN, TMAX)                                             \
+  do {                                                                        \
+    switch (r->kind) {                                                        \
+      case KERN_REDUCE_SUM:                                                   \
+        REDUCE_WALK(T, uint64_t, 0u, acc += (uint64_t)(int64_t)v,             \
+                    (T)(int64_t)acc);                                         \
+        break;                                                                \
+      case KERN_REDUCE_MEAN:                                                  \
+        REDUCE_WALK(                                                          \
+            T, uint64_t, 0u, acc += (uint64_t)(int64_t)v,                     \
+            r->red_count ? (T)((int64_t)acc / (int64_t)r->red_count) : (T)0); \
+        break;                                                                \
+      case KERN_REDUCE_PROD:                                                  \
+        REDUCE_WALK(T, uint64_t, 1u, acc *= (uint64_t)(int64_t)v,             \
+                    (T)(int64_t)acc);                                         \
+        break;                                                                \
+      case KERN_REDUCE_MAX:                                                   \
+        REDUCE_WALK(T, T, TMIN, if (v > acc) acc = v, acc);                   \
+        break;                                                                \
+      case KERN_REDUCE_MIN:                                                   \
+        REDUCE_WALK(T, T, TMAX, if (v < acc) acc = v, acc);                   \
+        break;                                                                \
+      default: break;                                                         \
+    }                                                                         \
   } while (0)
 
 static void reduce_i32(const kern_reduce *r, const TfLiteTensor *in,
@@ -330,44 +328,44 @@ static void reduce_bool(const kern_reduce *r, const TfLiteTensor *in,
 }
 
 /* Quantized reductions on raw values of type T in [TMIN, TMAX]. */
-#define REDUCE_QUANT(T, TMIN, TMAX)                                            \
-  do {                                                                         \
-    switch (r->kind) {                                                         \
-      case KERN_REDUCE_SUM:                                                    \
-      case KERN_REDUCE_MEAN:                                                   \
-        REDUCE_WALK(T, uint32_t, 0u, acc += (uint32_t)(int32_t)v,              \
-                    (T)reduce_q_finish_sum(r, (int32_t)acc, TMIN, TMAX));      \
-        break;                                                                 \
-      case KERN_REDUCE_PROD:                                                   \
-        REDUCE_WALK(T, int64_t, INT64_MIN,                                     \
-                    acc = acc == INT64_MIN                                     \
-                              ? (int64_t)(v - r->in_zp)                        \
-                              : quant_mul_by_multiplier_i64(                   \
-                                    acc * (v - r->in_zp), r->multiplier,       \
-                                    r->shift),                                 \
-                    (T)reduce_q_finish_prod(r, acc, TMIN, TMAX));              \
-        break;                                                                 \
-      case KERN_REDUCE_MAX:                                                    \
-        REDUCE_WALK(T, T, TMIN, if (v > acc) acc = v, acc);                    \
-        break;                                                                 \
-      case KERN_REDUCE_MIN:                                                    \
-        REDUCE_WALK(T, T, TMAX, if (v < acc) acc = v, acc);                    \
-        break;                                                                 \
-      default:                                                                 \
-        break;                                                                 \
-    }                                                                          \
+#define REDUCE_QUANT(T, TMIN, TMAX)                                        \
+  do {                                                                     \
+    switch (r->kind) {                                                     \
+      case KERN_REDUCE_SUM:                                                \
+      case KERN_REDUCE_MEAN:                                               \
+        REDUCE_WALK(T, uint32_t, 0u, acc += (uint32_t)(int32_t)v,          \
+                    (T)reduce_q_finish_sum(r, (int32_t)acc, TMIN, TMAX));  \
+        break;                                                             \
+      case KERN_REDUCE_PROD:                                               \
+        REDUCE_WALK(T, int64_t, INT64_MIN,                                 \
+                    acc = acc == INT64_MIN ? (int64_t)(v - r->in_zp)       \
+                                           : quant_mul_by_multiplier_i64(  \
+                                                 acc * (v - r->in_zp),     \
+                                                 r->multiplier, r->shift), \
+                    (T)reduce_q_finish_prod(r, acc, TMIN, TMAX));          \
+        break;                                                             \
+      case KERN_REDUCE_MAX:                                                \
+        REDUCE_WALK(T, T, TMIN, if (v > acc) acc = v, acc);                \
+        break;                                                             \
+      case KERN_REDUCE_MIN:                                                \
+        REDUCE_WALK(T, T, TMAX, if (v < acc) acc = v, acc);                \
+        break;                                                             \
+      default: break;                                                      \
+    }                                                                      \
   } while (0)
 
 /* (sum - zp_in * count) requantized, plus zp_out, clamped. */
 static int32_t reduce_q_finish_sum(const kern_reduce *r, int32_t sum,
                                    int32_t lo, int32_t hi) {
   if (r->red_count == 0) return 0;
-  if (r->xnn) return quant_xnn_mean_requant(sum, r->xnn_scale, r->xnn_bias, lo, hi);
+  if (r->xnn)
+    return quant_xnn_mean_requant(sum, r->xnn_scale, r->xnn_bias, lo, hi);
   const int32_t shifted =
-      (int32_t)(uint32_t)((int64_t)sum - (int64_t)r->in_zp * (int64_t)r->red_count);
+      (int32_t)(uint32_t)((int64_t)sum -
+                          (int64_t)r->in_zp * (int64_t)r->red_count);
   return quant_clamp(
-      quant_mul_by_multiplier(shifted, r->multiplier, r->shift) + r->out_zp,
-      lo, hi);
+      quant_mul_by_multiplier(shifted, r->multiplier, r->shift) + r->out_zp, lo,
+      hi);
 }
 
 static int32_t reduce_q_finish_prod(const kern_reduce *r, int64_t prod,

@@ -29,8 +29,8 @@ TfLiteStatus kern_resize2d_output(TfLiteContext *ctx, TfLiteNode *node,
   r->out_h = oh;
   r->out_w = ow;
   int dims[4] = {r->batches, oh, ow, r->channels};
-  size_t out_count = (size_t)r->batches * (size_t)oh * (size_t)ow *
-                     (size_t)r->channels;
+  size_t out_count =
+      (size_t)r->batches * (size_t)oh * (size_t)ow * (size_t)r->channels;
   KERN_ENSURE(ctx, out_count == 0 || (r->in_h > 0 && r->in_w > 0),
               "cannot resize an input of height %d and width %d to [%d, %d]",
               r->in_h, r->in_w, oh, ow);

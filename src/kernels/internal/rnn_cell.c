@@ -16,8 +16,7 @@ bool rnn_act_supported(int act) {
 void rnn_act_apply_f32(float *v, size_t n, int act) {
   float lo, hi;
   switch (act) {
-    case TFLC_ACT_NONE:
-      return;
+    case TFLC_ACT_NONE: return;
     case TFLC_ACT_TANH:
       for (size_t i = 0; i < n; i++) v[i] = tanhf(v[i]);
       return;
@@ -90,10 +89,11 @@ TfLiteStatus rnn_weights_check(TfLiteContext *ctx, const TfLiteTensor *t,
   KERN_ENSURE(ctx, quant_check_params(t, -1, msg, (int)sizeof msg), "%s: %s",
               what, msg);
   const TfLiteAffineQuantization *q = t->quantization.params;
-  KERN_ENSURE(ctx, !q->zero_point || q->zero_point->size < 1 ||
-                       q->zero_point->data[0] == 0,
-              "%s: hybrid weights must be symmetric (zero point 0), not %d",
-              what, q->zero_point->data[0]);
+  KERN_ENSURE(
+      ctx,
+      !q->zero_point || q->zero_point->size < 1 || q->zero_point->data[0] == 0,
+      "%s: hybrid weights must be symmetric (zero point 0), not %d", what,
+      q->zero_point->data[0]);
   return kTfLiteOk;
 }
 
@@ -179,7 +179,8 @@ static void quantize_row(const float *x, int n, int8_t *q, float *scale,
   }
   const double s = (rmax - rmin) / 255.0;
   const double zp_min = -128.0 - rmin / s, zp_max = 127.0 - rmax / s;
-  const double err_min = 128.0 + fabs(rmin / s), err_max = 127.0 + fabs(rmax / s);
+  const double err_min = 128.0 + fabs(rmin / s),
+               err_max = 127.0 + fabs(rmax / s);
   const double zpd = err_min < err_max ? zp_min : zp_max;
   int32_t z;
   if (zpd <= -128.0)
@@ -235,13 +236,18 @@ void rnn_matmul(TfLiteContext *ctx, const rnn_matmul_args *a) {
     matmul_hybrid(a);
     return;
   }
-  f32_gemm_params gp = {.m = (size_t)a->batch, .n = (size_t)w->rows,
-                        .k = (size_t)w->cols, .a = a->x, .lda = a->ldx,
-                        .b = w->f, .ldb = (size_t)w->cols,
+  f32_gemm_params gp = {.m = (size_t)a->batch,
+                        .n = (size_t)w->rows,
+                        .k = (size_t)w->cols,
+                        .a = a->x,
+                        .lda = a->ldx,
+                        .b = w->f,
+                        .ldb = (size_t)w->cols,
                         .bias = a->accumulate ? NULL : a->bias,
                         .c = a->accumulate ? a->tmp : a->out,
                         .ldc = a->accumulate ? (size_t)w->rows : a->ldo,
-                        .lo = -INFINITY, .hi = INFINITY};
+                        .lo = -INFINITY,
+                        .hi = INFINITY};
   kern_gemm_f32(ctx, &gp);
   if (!a->accumulate) return;
   for (int b = 0; b < a->batch; b++) {
@@ -257,10 +263,16 @@ void rnn_seq(TfLiteContext *ctx, const rnn_seq_params *p) {
   for (int step = 0; step < p->time; step++) {
     const int t = p->reverse ? p->time - 1 - step : step;
     float *out = p->out + (size_t)t * p->out_t;
-    rnn_matmul_args m = {.w = p->w, .x = p->input + (size_t)t * p->in_t,
-                         .ldx = p->in_b, .batch = p->batch, .out = out,
-                         .ldo = p->out_b, .bias = p->bias,
-                         .accumulate = false, .tmp = p->tmp, .hs = p->hs};
+    rnn_matmul_args m = {.w = p->w,
+                         .x = p->input + (size_t)t * p->in_t,
+                         .ldx = p->in_b,
+                         .batch = p->batch,
+                         .out = out,
+                         .ldo = p->out_b,
+                         .bias = p->bias,
+                         .accumulate = false,
+                         .tmp = p->tmp,
+                         .hs = p->hs};
     rnn_matmul(ctx, &m);
     if (p->aux && p->aux_w) {
       m.w = p->aux_w;
@@ -293,8 +305,8 @@ TfLiteStatus rnn_dir_check(TfLiteContext *ctx, const rnn_dir_args *a,
     snprintf(what[i], sizeof what[i], "%s%s (input %d)", prefix, names[i],
              idx[i]);
   KERN_ENSURE(ctx, a->w != NULL, "%s is missing", what[0]);
-  KERN_ENSURE(ctx, kern_ndims(a->w) == 2, "%s has %d dims, expected 2",
-              what[0], kern_ndims(a->w));
+  KERN_ENSURE(ctx, kern_ndims(a->w) == 2, "%s has %d dims, expected 2", what[0],
+              kern_ndims(a->w));
   const int n = kern_dim(a->w, 0);
   *hybrid = a->w->type != kTfLiteFloat32;
   KERN_OK(rnn_weights_check(ctx, a->w, what[0], n, input_size, *hybrid));
@@ -311,8 +323,8 @@ TfLiteStatus rnn_dir_check(TfLiteContext *ctx, const rnn_dir_args *a,
 
 /* Scratch of a direction: tmp floats [batch * units], then for hybrid the
  * row sums of the three matrices [3 * units] and the quantized rows. */
-size_t rnn_dir_scratch_bytes(int batch, int units, int input_size,
-                             int aux_size, bool hybrid) {
+size_t rnn_dir_scratch_bytes(int batch, int units, int input_size, int aux_size,
+                             bool hybrid) {
   size_t bytes = align16((size_t)batch * (size_t)units * sizeof(float));
   if (!hybrid) return bytes;
   int cols = input_size > units ? input_size : units;
@@ -351,15 +363,27 @@ void rnn_dir_run(TfLiteContext *ctx, const rnn_dir_args *a) {
     if (aux_size > cols) cols = aux_size;
     rnn_hybrid_scratch_init(&hs, p, a->batch, cols, a->asymmetric);
   }
-  const rnn_seq_params sp = {
-      .batch = a->batch, .time = a->time, .units = units,
-      .input = a->input, .in_t = a->in_t, .in_b = a->in_b,
-      .aux = a->aux_w ? a->aux : NULL, .aux_t = a->aux_t, .aux_b = a->aux_b,
-      .w = &w, .aux_w = a->aux_w ? &aux : NULL, .rec_w = &rec,
-      .bias = a->bias->data.f, .hidden = a->state->data.f,
-      .out = a->out, .out_t = a->out_t, .out_b = a->out_b,
-      .act = a->act, .reverse = a->reverse, .tmp = tmp,
-      .hs = hybrid ? &hs : NULL};
+  const rnn_seq_params sp = {.batch = a->batch,
+                             .time = a->time,
+                             .units = units,
+                             .input = a->input,
+                             .in_t = a->in_t,
+                             .in_b = a->in_b,
+                             .aux = a->aux_w ? a->aux : NULL,
+                             .aux_t = a->aux_t,
+                             .aux_b = a->aux_b,
+                             .w = &w,
+                             .aux_w = a->aux_w ? &aux : NULL,
+                             .rec_w = &rec,
+                             .bias = a->bias->data.f,
+                             .hidden = a->state->data.f,
+                             .out = a->out,
+                             .out_t = a->out_t,
+                             .out_b = a->out_b,
+                             .act = a->act,
+                             .reverse = a->reverse,
+                             .tmp = tmp,
+                             .hs = hybrid ? &hs : NULL};
   rnn_seq(ctx, &sp);
 }
 
@@ -396,8 +420,8 @@ TfLiteStatus rnn_node_prepare(TfLiteContext *ctx, TfLiteNode *node,
   const bool seq = f->time_major >= 0;
   const int rank = seq ? 3 : 2;
   const int in_dims[3] = {-1, -1, -1};
-  KERN_OK(rnn_expect(ctx, input, "input (input 0)", kTfLiteFloat32, rank,
-                     in_dims));
+  KERN_OK(
+      rnn_expect(ctx, input, "input (input 0)", kTfLiteFloat32, rank, in_dims));
   const tflc_options_ref *o = kern_options(node);
   d->time_major = seq && opt_bool(o, f->time_major, false);
   d->act = opt_i8(o, f->activation, TFLC_ACT_NONE);

@@ -45,11 +45,11 @@ TfLiteStatus rnn_expect_state(TfLiteContext *ctx, const TfLiteTensor *t,
 
 /* A weights matrix [rows][cols]: float32, or int8 with one scale (hybrid). */
 typedef struct rnn_weights {
-  const float *f;     /* float32 data, or NULL */
-  const int8_t *q;    /* int8 data (hybrid), or NULL */
-  float scale;        /* of q */
+  const float *f;  /* float32 data, or NULL */
+  const int8_t *q; /* int8 data (hybrid), or NULL */
+  float scale;     /* of q */
   int rows, cols;
-  int32_t *row_sums;  /* hybrid asymmetric: [rows], filled by rnn_row_sums */
+  int32_t *row_sums; /* hybrid asymmetric: [rows], filled by rnn_row_sums */
 } rnn_weights;
 
 /* Fills w->row_sums (when both q and row_sums are set). */
@@ -66,8 +66,8 @@ void rnn_weights_from(rnn_weights *w, const TfLiteTensor *t);
 /* Hybrid scratch: a quantized copy of up to `batch` rows of `max_cols`
  * values, and per-row scaling factors and zero points. */
 typedef struct rnn_hybrid_scratch {
-  int8_t *q;          /* [batch * max_cols] */
-  float *scales;      /* [batch] */
+  int8_t *q;            /* [batch * max_cols] */
+  float *scales;        /* [batch] */
   int32_t *zero_points; /* [batch] */
   bool asymmetric;
 } rnn_hybrid_scratch;
@@ -111,8 +111,8 @@ typedef struct rnn_seq_params {
   float *out;
   size_t out_t, out_b;
   int act;
-  bool reverse; /* walk time from last to first */
-  float *tmp;   /* [batch * units] */
+  bool reverse;           /* walk time from last to first */
+  float *tmp;             /* [batch * units] */
   rnn_hybrid_scratch *hs; /* for hybrid weights (else NULL) */
 } rnn_seq_params;
 void rnn_seq(TfLiteContext *ctx, const rnn_seq_params *p);
@@ -121,7 +121,7 @@ void rnn_seq(TfLiteContext *ctx, const rnn_seq_params *p);
  * what invoke runs (rnn_seq over weights built from the tensors). */
 typedef struct rnn_dir_args {
   const TfLiteTensor *w, *rec_w, *bias, *aux_w; /* aux_w: NULL when absent */
-  TfLiteTensor *state;                          /* hidden state [batch, units] */
+  TfLiteTensor *state; /* hidden state [batch, units] */
   int batch, time;
   const float *input;
   size_t in_t, in_b;
@@ -143,8 +143,8 @@ typedef struct rnn_dir_args {
 TfLiteStatus rnn_dir_check(TfLiteContext *ctx, const rnn_dir_args *a,
                            const char *prefix, const int *idx, int input_size,
                            int aux_size, int *units, bool *hybrid);
-size_t rnn_dir_scratch_bytes(int batch, int units, int input_size,
-                             int aux_size, bool hybrid);
+size_t rnn_dir_scratch_bytes(int batch, int units, int input_size, int aux_size,
+                             bool hybrid);
 void rnn_dir_run(TfLiteContext *ctx, const rnn_dir_args *a);
 
 /* Op data of RNN and UNIDIRECTIONAL_SEQUENCE_RNN. Node inputs: 0 input,

@@ -56,20 +56,21 @@ TfLiteStatus kern_unsorted_segment_prepare(TfLiteContext *ctx,
   const TfLiteTensor *ids = kern_input(ctx, node, 1);
   const TfLiteTensor *ns = kern_input(ctx, node, 2);
   TfLiteTensor *out = kern_output(ctx, node, 0);
-  KERN_ENSURE(ctx, data && ids && ns && out, "an input or the output is missing");
+  KERN_ENSURE(ctx, data && ids && ns && out,
+              "an input or the output is missing");
   KERN_OK(kern_segment_check_types(ctx, data, ids, out));
   KERN_ENSURE(ctx, ns->type == kTfLiteInt32 || ns->type == kTfLiteInt64,
               "num_segments type %s is not supported (INT32, INT64)",
               kern_type_name(ns->type));
-  KERN_ENSURE(ctx, kern_ndims(ns) == 0 ||
-                       (kern_ndims(ns) == 1 && kern_dim(ns, 0) == 1),
-              "num_segments must be a scalar or have one element");
+  KERN_ENSURE(
+      ctx, kern_ndims(ns) == 0 || (kern_ndims(ns) == 1 && kern_dim(ns, 0) == 1),
+      "num_segments must be a scalar or have one element");
   int ir = kern_ndims(ids), dr = kern_ndims(data);
   KERN_ENSURE(ctx, ir >= 1 && ir <= dr,
               "segment_ids rank %d must be between 1 and the data rank %d", ir,
               dr);
-  KERN_ENSURE(ctx, dr <= KERN_MAX_DIMS, "data rank %d is above the supported %d",
-              dr, KERN_MAX_DIMS);
+  KERN_ENSURE(ctx, dr <= KERN_MAX_DIMS,
+              "data rank %d is above the supported %d", dr, KERN_MAX_DIMS);
   for (int i = 0; i < ir; i++)
     KERN_ENSURE(ctx, kern_dim(ids, i) == kern_dim(data, i),
                 "segment_ids dimension %d is %d, data has %d", i,
@@ -80,21 +81,21 @@ TfLiteStatus kern_unsorted_segment_prepare(TfLiteContext *ctx,
   return kTfLiteOk;
 }
 
-#define SEG_LOOP(T, INIT, COMBINE)                                       \
-  do {                                                                   \
-    const T *x = (const T *)data->data.raw_const;                        \
-    T *y = (T *)out->data.raw;                                           \
-    for (size_t k = 0; k < total; k++) y[k] = (INIT);                    \
-    for (size_t i = 0; i < count; i++) {                                 \
-      int64_t id = kern_read_index(ids, i);                              \
-      if (id < 0) continue;                                              \
-      T *row = y + (size_t)id * inner;                                   \
-      const T *src = x + i * inner;                                      \
-      for (size_t j = 0; j < inner; j++) {                               \
-        T a = row[j], b = src[j];                                        \
-        row[j] = (COMBINE);                                              \
-      }                                                                  \
-    }                                                                    \
+#define SEG_LOOP(T, INIT, COMBINE)                    \
+  do {                                                \
+    const T *x = (const T *)data->data.raw_const;     \
+    T *y = (T *)out->data.raw;                        \
+    for (size_t k = 0; k < total; k++) y[k] = (INIT); \
+    for (size_t i = 0; i < count; i++) {              \
+      int64_t id = kern_read_index(ids, i);           \
+      if (id < 0) continue;                           \
+      T *row = y + (size_t)id * inner;                \
+      const T *src = x + i * inner;                   \
+      for (size_t j = 0; j < inner; j++) {            \
+        T a = row[j], b = src[j];                     \
+        row[j] = (COMBINE);                           \
+      }                                               \
+    }                                                 \
   } while (0)
 
 /* int32 sum/product wrap like two's complement hardware (no UB). */
@@ -131,7 +132,7 @@ TfLiteStatus kern_unsorted_segment_invoke(TfLiteContext *ctx, TfLiteNode *node,
   if (data->type == kTfLiteFloat32) {
     switch (op) {
       case KERN_SEGMENT_SUM: SEG_LOOP(float, 0.0f, a + b); break;
-      case KERN_SEGMENT_PROD: SEG_LOOP(float, 1.0f, a * b); break;
+      case KERN_SEGMENT_PROD: SEG_LOOP(float, 1.0f, a *b); break;
       case KERN_SEGMENT_MAX: SEG_LOOP(float, -FLT_MAX, b > a ? b : a); break;
       case KERN_SEGMENT_MIN: SEG_LOOP(float, FLT_MAX, b < a ? b : a); break;
     }

@@ -235,21 +235,11 @@ TfLiteStatus kern_select_invoke(TfLiteContext *ctx, TfLiteNode *node,
   TfLiteTensor *out = kern_output(ctx, node, 0);
   select_row_fn fn;
   switch (d->elem) {
-    case 1:
-      fn = select_row_1;
-      break;
-    case 2:
-      fn = select_row_2;
-      break;
-    case 4:
-      fn = select_row_4;
-      break;
-    case 8:
-      fn = select_row_8;
-      break;
-    case 16:
-      fn = select_row_16;
-      break;
+    case 1: fn = select_row_1; break;
+    case 2: fn = select_row_2; break;
+    case 4: fn = select_row_4; break;
+    case 8: fn = select_row_8; break;
+    case 16: fn = select_row_16; break;
     default:
       ctx->ReportError(ctx, "input type %s is not supported",
                        kern_type_name(x->type));

@@ -20,15 +20,16 @@ TfLiteStatus kern_space_batch_check(TfLiteContext *ctx, const TfLiteNode *node,
   KERN_ENSURE(ctx, pt->type == kTfLiteInt32 || pt->type == kTfLiteInt64,
               "%s input has type %s (INT32 or INT64 expected)", pads_name,
               kern_type_name(pt->type));
-  KERN_ENSURE(ctx,
-              kern_ndims(pt) == 2 && kern_dim(pt, 0) == spatial &&
-                  kern_dim(pt, 1) == 2,
-              "%s input must have shape [%d, 2]", pads_name, spatial);
+  KERN_ENSURE(
+      ctx,
+      kern_ndims(pt) == 2 && kern_dim(pt, 0) == spatial && kern_dim(pt, 1) == 2,
+      "%s input must have shape [%d, 2]", pads_name, spatial);
   return kTfLiteOk;
 }
 
 TfLiteStatus kern_space_batch_read(TfLiteContext *ctx, const TfLiteNode *node,
-                                   const char *pads_name, kern_space_batch *sb) {
+                                   const char *pads_name,
+                                   kern_space_batch *sb) {
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   const TfLiteTensor *bt = kern_input(ctx, node, 1);
   const TfLiteTensor *pt = kern_input(ctx, node, 2);

@@ -28,7 +28,8 @@ int sparse_check(const tflc_sparsity_def *s, const int *shape, int rank,
                 "dimensions needs %d (at most %d)",
                 levels, n, k, n + k, SPARSE_MAX_LEVELS);
   if (s->n_dim_metadata != levels)
-    return fail(err, err_size, "dim_metadata has %d entries, traversal_order %d",
+    return fail(err, err_size,
+                "dim_metadata has %d entries, traversal_order %d",
                 s->n_dim_metadata, levels);
   p->n_orig = n;
   p->n_levels = levels;
@@ -135,7 +136,8 @@ int sparse_check(const tflc_sparsity_def *s, const int *shape, int rank,
     }
   }
   p->n_values = positions;
-  if (elem == 0 || positions > SIZE_MAX / elem || positions * elem != value_bytes)
+  if (elem == 0 || positions > SIZE_MAX / elem ||
+      positions * elem != value_bytes)
     return fail(err, err_size,
                 "the sparsity metadata implies %zu values (%zu bytes) but the "
                 "buffer holds %zu bytes",
@@ -156,14 +158,16 @@ typedef struct walk_ctx {
 static void leaf(walk_ctx *c) {
   const sparse_plan *p = c->p;
   int orig[SPARSE_MAX_LEVELS];
-  for (int l = 0; l < p->n_orig; l++) orig[c->s->traversal_order[l]] = c->idx[l];
+  for (int l = 0; l < p->n_orig; l++)
+    orig[c->s->traversal_order[l]] = c->idx[l];
   for (int l = p->n_orig; l < p->n_levels; l++) {
     int b = c->s->traversal_order[l] - p->n_orig;
     int d = c->s->block_map[b];
     orig[d] = orig[d] * p->block_size[b] + c->idx[l];
   }
   size_t flat = 0;
-  for (int d = 0; d < p->n_orig; d++) flat = flat * (size_t)p->dense_shape[d] + (size_t)orig[d];
+  for (int d = 0; d < p->n_orig; d++)
+    flat = flat * (size_t)p->dense_shape[d] + (size_t)orig[d];
   memcpy(c->dense + flat * c->elem, c->values + c->next * c->elem, c->elem);
   c->next++;
 }

@@ -29,8 +29,8 @@ static inline const tflc_sparsity_def *sparse_def(const TfLiteTensor *t) {
 }
 
 typedef struct sparse_plan {
-  int n_orig;                        /* dense rank n */
-  int n_levels;                      /* n + k */
+  int n_orig;   /* dense rank n */
+  int n_levels; /* n + k */
   int dense_shape[SPARSE_MAX_LEVELS];
   int level_size[SPARSE_MAX_LEVELS]; /* size of each traversal level */
   int block_size[SPARSE_MAX_LEVELS]; /* per block dimension b */
@@ -44,8 +44,8 @@ typedef struct sparse_plan {
  * below its level's size, and value_bytes == values implied * elem. Returns
  * 0, or -1 with a message in err. */
 int sparse_check(const tflc_sparsity_def *s, const int *shape, int rank,
-                 size_t elem, size_t value_bytes, sparse_plan *plan,
-                 char *err, size_t err_size);
+                 size_t elem, size_t value_bytes, sparse_plan *plan, char *err,
+                 size_t err_size);
 
 /* Writes the dense tensor (zeros where no value is stored) after a
  * successful sparse_check. dense holds the product of the shape elements. */

@@ -56,8 +56,8 @@ TfLiteStatus kern_split_read_axis(TfLiteContext *ctx,
                                   int *axis) {
   int64_t a = kern_read_index(axis_t, 0);
   KERN_ENSURE(ctx, a >= -rank && a < rank,
-              "axis %lld is out of range for an input of rank %d",
-              (long long)a, rank);
+              "axis %lld is out of range for an input of rank %d", (long long)a,
+              rank);
   if (a < 0) a += rank;
   *axis = (int)a;
   return kTfLiteOk;
@@ -68,7 +68,6 @@ TfLiteStatus kern_split_invoke(TfLiteContext *ctx, TfLiteNode *node,
   const kern_split_data *d = (const kern_split_data *)node->user_data;
   if (kern_output(ctx, node, 0)->allocation_type == kTfLiteDynamic)
     KERN_OK(shapes(ctx, node));
-  kern_split_along_axis(ctx, node, kern_input(ctx, node, value_index),
-                        d->axis);
+  kern_split_along_axis(ctx, node, kern_input(ctx, node, value_index), d->axis);
   return kTfLiteOk;
 }

@@ -31,7 +31,7 @@ TfLiteStatus shlo_ew_invoke(TfLiteContext *ctx, TfLiteNode *node,
                             shlo_ew_op op);
 
 /* The types each op accepts, as listed in messages and op_types.c. */
-#define SHLO_EW_ARITH_TYPES                                                  \
+#define SHLO_EW_ARITH_TYPES                                               \
   "FLOAT16, FLOAT32, FLOAT64, INT8, INT16, INT32, INT64, UINT8, UINT16, " \
   "UINT32, UINT64, BOOL"
 #define SHLO_EW_AND_TYPES \

@@ -16,7 +16,8 @@ TfLiteStatus shlo_opt_dims(TfLiteContext *ctx, const tflc_options_ref *o,
   if (!o) return kTfLiteOk;
   int32_t len = opt_vec_i64(o, field, out, max);
   KERN_ENSURE(ctx, len >= 0, "%s is malformed", name);
-  KERN_ENSURE(ctx, len <= max, "%s has %d entries, at most %d are supported", name, (int)len, max);
+  KERN_ENSURE(ctx, len <= max, "%s has %d entries, at most %d are supported",
+              name, (int)len, max);
   *n = (int)len;
   return kTfLiteOk;
 }
@@ -25,10 +26,14 @@ TfLiteStatus shlo_check_dims(TfLiteContext *ctx, const char *name,
                              const int64_t *v, int n, int64_t bound,
                              int sorted) {
   for (int i = 0; i < n; i++) {
-    KERN_ENSURE(ctx, v[i] >= 0 && v[i] < bound, "%s[%d] = %lld is not a dimension in [0, %lld)", name, i,
+    KERN_ENSURE(ctx, v[i] >= 0 && v[i] < bound,
+                "%s[%d] = %lld is not a dimension in [0, %lld)", name, i,
                 (long long)v[i], (long long)bound);
-    for (int j = 0; j < i; j++) KERN_ENSURE(ctx, v[j] != v[i], "%s repeats dimension %lld", name, (long long)v[i]);
-    KERN_ENSURE(ctx, !sorted || i == 0 || v[i - 1] < v[i], "%s must be sorted", name);
+    for (int j = 0; j < i; j++)
+      KERN_ENSURE(ctx, v[j] != v[i], "%s repeats dimension %lld", name,
+                  (long long)v[i]);
+    KERN_ENSURE(ctx, !sorted || i == 0 || v[i - 1] < v[i], "%s must be sorted",
+                name);
   }
   return kTfLiteOk;
 }
@@ -36,27 +41,35 @@ TfLiteStatus shlo_check_dims(TfLiteContext *ctx, const char *name,
 TfLiteStatus shlo_body_prepare(TfLiteContext *ctx, shlo_body *b, int index,
                                TfLiteType type, const char *what) {
   tflc_subgraph *sg = tflc_ctx_other_subgraph(ctx, index);
-  KERN_ENSURE(ctx, sg != NULL, "%s subgraph %d does not exist (the model has %d subgraphs)", what, index,
-              tflc_subgraph_count(ctx));
-  KERN_ENSURE(ctx, sg != tflc_ctx_subgraph(ctx), "%s subgraph %d is the calling subgraph itself", what, index);
-  KERN_ENSURE(ctx, tflc_sg_input_count(sg) == 2 && tflc_sg_output_count(sg) == 1,
-              "%s subgraph %d must take 2 inputs and give 1 output (it has %d and %d)", what, index,
-              tflc_sg_input_count(sg), tflc_sg_output_count(sg));
+  KERN_ENSURE(ctx, sg != NULL,
+              "%s subgraph %d does not exist (the model has %d subgraphs)",
+              what, index, tflc_subgraph_count(ctx));
+  KERN_ENSURE(ctx, sg != tflc_ctx_subgraph(ctx),
+              "%s subgraph %d is the calling subgraph itself", what, index);
+  KERN_ENSURE(
+      ctx, tflc_sg_input_count(sg) == 2 && tflc_sg_output_count(sg) == 1,
+      "%s subgraph %d must take 2 inputs and give 1 output (it has %d and %d)",
+      what, index, tflc_sg_input_count(sg), tflc_sg_output_count(sg));
   for (int i = 0; i < 2; i++) {
     TfLiteTensor *in = tflc_sg_input(sg, i);
-    KERN_ENSURE(ctx, in->type == type, "%s subgraph %d input %d is %s, expected %s", what, index, i,
+    KERN_ENSURE(ctx, in->type == type,
+                "%s subgraph %d input %d is %s, expected %s", what, index, i,
                 kern_type_name(in->type), kern_type_name(type));
     KERN_OK(tflc_sg_resize_input(sg, i, NULL, 0));
   }
   TfLiteStatus s = tflc_sg_allocate(sg);
-  KERN_ENSURE(ctx, s == kTfLiteOk, "preparing %s subgraph %d failed", what, index);
+  KERN_ENSURE(ctx, s == kTfLiteOk, "preparing %s subgraph %d failed", what,
+              index);
   const TfLiteTensor *out = tflc_sg_output(sg, 0);
-  KERN_ENSURE(ctx, out->type == type && kern_num_elements(out) == 1,
-              "%s subgraph %d must give one %s value (it gives %s with %zu elements)", what, index,
-              kern_type_name(type), kern_type_name(out->type), kern_num_elements(out));
+  KERN_ENSURE(
+      ctx, out->type == type && kern_num_elements(out) == 1,
+      "%s subgraph %d must give one %s value (it gives %s with %zu elements)",
+      what, index, kern_type_name(type), kern_type_name(out->type),
+      kern_num_elements(out));
   b->index = index;
   b->elem = kern_type_bytes(type);
-  KERN_ENSURE(ctx, b->elem > 0, "type %s is not supported", kern_type_name(type));
+  KERN_ENSURE(ctx, b->elem > 0, "type %s is not supported",
+              kern_type_name(type));
   b->kind = out == tflc_sg_input(sg, 0)   ? SHLO_BODY_LHS
             : out == tflc_sg_input(sg, 1) ? SHLO_BODY_RHS
                                           : SHLO_BODY_RUN;
@@ -71,7 +84,7 @@ TfLiteStatus shlo_body_begin(TfLiteContext *ctx, const shlo_body *b,
   KERN_ENSURE(ctx, r->sg != NULL, "body subgraph %d does not exist", b->index);
   r->in0 = tflc_sg_input(r->sg, 0)->data.raw;
   r->in1 = tflc_sg_input(r->sg, 1)->data.raw;
-  KERN_ENSURE(ctx, r->kind != SHLO_BODY_RUN || (r->in0 && r->in1), "body subgraph %d has no input memory",
-              b->index);
+  KERN_ENSURE(ctx, r->kind != SHLO_BODY_RUN || (r->in0 && r->in1),
+              "body subgraph %d has no input memory", b->index);
   return kTfLiteOk;
 }

@@ -14,13 +14,12 @@ void kern_row_strides(const int *dims, int rank, ptrdiff_t *strides) {
 
 /* One innermost run of n elements with element steps ss and ds (elements),
  * specialised by element size so the moves are single loads and stores. */
-#define RUN_LOOP(T)                                                  \
-  do {                                                               \
-    const T *s_ = (const T *)src;                                    \
-    T *d_ = (T *)dst;                                                \
-    for (size_t k_ = 0; k_ < n; k_++)                                \
-      memcpy(d_ + (ptrdiff_t)k_ * ds, s_ + (ptrdiff_t)k_ * ss,       \
-             sizeof(T));                                             \
+#define RUN_LOOP(T)                                                        \
+  do {                                                                     \
+    const T *s_ = (const T *)src;                                          \
+    T *d_ = (T *)dst;                                                      \
+    for (size_t k_ = 0; k_ < n; k_++)                                      \
+      memcpy(d_ + (ptrdiff_t)k_ * ds, s_ + (ptrdiff_t)k_ * ss, sizeof(T)); \
   } while (0)
 
 static void copy_run(uint8_t *dst, ptrdiff_t ds, const uint8_t *src,
@@ -94,9 +93,8 @@ void kern_strided_copy2(void *dst, const ptrdiff_t *dst_strides,
   }
 }
 
-void kern_strided_copy(void *dst, const void *src,
-                       const ptrdiff_t *src_strides, size_t elem, int rank,
-                       const int *dims) {
+void kern_strided_copy(void *dst, const void *src, const ptrdiff_t *src_strides,
+                       size_t elem, int rank, const int *dims) {
   ptrdiff_t ds[KERN_STRIDED_MAX_RANK];
   if (rank < 0 || rank > KERN_STRIDED_MAX_RANK) return;
   kern_row_strides(dims, rank, ds);
@@ -104,7 +102,7 @@ void kern_strided_copy(void *dst, const void *src,
 }
 
 void kern_transpose_copy(void *dst, const void *src, size_t elem, int rank,
-                    const int *in_dims, const int *perm) {
+                         const int *in_dims, const int *perm) {
   ptrdiff_t in_strides[KERN_STRIDED_MAX_RANK], ss[KERN_STRIDED_MAX_RANK];
   int out_dims[KERN_STRIDED_MAX_RANK];
   if (rank < 0 || rank > KERN_STRIDED_MAX_RANK) return;

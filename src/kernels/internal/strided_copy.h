@@ -27,9 +27,8 @@ void kern_strided_copy2(void *dst, const ptrdiff_t *dst_strides,
                         size_t elem, int rank, const int *dims);
 
 /* Same, with a contiguous row-major destination of shape dims. */
-void kern_strided_copy(void *dst, const void *src,
-                       const ptrdiff_t *src_strides, size_t elem, int rank,
-                       const int *dims);
+void kern_strided_copy(void *dst, const void *src, const ptrdiff_t *src_strides,
+                       size_t elem, int rank, const int *dims);
 
 /* Row-major element strides of a shape: strides[rank-1] = 1. */
 void kern_row_strides(const int *dims, int rank, ptrdiff_t *strides);
@@ -37,6 +36,6 @@ void kern_row_strides(const int *dims, int rank, ptrdiff_t *strides);
 /* out = transpose(in, perm): out dim i is in dim perm[i] (perm checked by
  * the caller). in_dims has `rank` entries. */
 void kern_transpose_copy(void *dst, const void *src, size_t elem, int rank,
-                    const int *in_dims, const int *perm);
+                         const int *in_dims, const int *perm);
 
 #endif

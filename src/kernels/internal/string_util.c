@@ -3,25 +3,30 @@
 
 #include "tflc/tflc.h"
 
-TfLiteStatus str_view_init(TfLiteContext *ctx, const TfLiteTensor *t, const char *what, str_view *v) {
+TfLiteStatus str_view_init(TfLiteContext *ctx, const TfLiteTensor *t,
+                           const char *what, str_view *v) {
   v->buf = NULL;
   v->count = 0;
   if (t->type != kTfLiteString) {
-    ctx->ReportError(ctx, "%s is %s, not STRING", what, TfLiteTypeGetName(t->type));
+    ctx->ReportError(ctx, "%s is %s, not STRING", what,
+                     TfLiteTypeGetName(t->type));
     return kTfLiteError;
   }
   size_t elems = 1;
-  for (int i = 0; t->dims && i < t->dims->size; i++) elems *= (size_t)t->dims->data[i];
+  for (int i = 0; t->dims && i < t->dims->size; i++)
+    elems *= (size_t)t->dims->data[i];
   if (elems == 0 && (t->bytes == 0 || !t->data.raw_const)) return kTfLiteOk;
   int n = TflcTensorStringCount(t);
   if (n < 0) {
-    ctx->ReportError(ctx, "%s ('%s') holds a malformed string buffer (%zu bytes)", what,
-                     t->name ? t->name : "", t->bytes);
+    ctx->ReportError(ctx,
+                     "%s ('%s') holds a malformed string buffer (%zu bytes)",
+                     what, t->name ? t->name : "", t->bytes);
     return kTfLiteError;
   }
   if ((size_t)n != elems) {
-    ctx->ReportError(ctx, "%s ('%s') holds %d strings but its shape has %zu elements", what,
-                     t->name ? t->name : "", n, elems);
+    ctx->ReportError(
+        ctx, "%s ('%s') holds %d strings but its shape has %zu elements", what,
+        t->name ? t->name : "", n, elems);
     return kTfLiteError;
   }
   v->buf = (const uint8_t *)t->data.raw_const;
@@ -41,12 +46,13 @@ static void put_i32(uint8_t *p, size_t v) {
   memcpy(p, &x, 4);
 }
 
-TfLiteStatus str_alloc(TfLiteContext *ctx, TfLiteTensor *out, const int *dims, int rank, int count,
-                       size_t total_len, str_writer *w) {
+TfLiteStatus str_alloc(TfLiteContext *ctx, TfLiteTensor *out, const int *dims,
+                       int rank, int count, size_t total_len, str_writer *w) {
   memset(w, 0, sizeof *w);
   size_t bytes = count < 0 ? 0 : str_buffer_bytes((size_t)count, total_len);
   if (bytes == 0) {
-    ctx->ReportError(ctx, "output of %d strings (%zu bytes) is too large", count, total_len);
+    ctx->ReportError(ctx, "output of %d strings (%zu bytes) is too large",
+                     count, total_len);
     return kTfLiteError;
   }
   if (!ctx->TflcResizeTensorBytes) {
@@ -79,7 +85,8 @@ void str_end(str_writer *w) {
   if (w->next < w->count) w->next++;
 }
 
-void str_bcast_equal(const kern_bcast *bc, const str_view *a, const str_view *b, bool *out, bool want_equal) {
+void str_bcast_equal(const kern_bcast *bc, const str_view *a, const str_view *b,
+                     bool *out, bool want_equal) {
   size_t idx[KERN_BCAST_MAX_RANK] = {0};
   size_t ai = 0, bi = 0;
   for (size_t o = 0; o < bc->count; o++) {

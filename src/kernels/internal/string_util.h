@@ -24,7 +24,8 @@ typedef struct str_view {
 /* Checks t (a STRING tensor) and fills v. Reports through ctx (naming
  * `what`) and returns kTfLiteError for a malformed buffer or a string count
  * that differs from the shape's element count. */
-TfLiteStatus str_view_init(TfLiteContext *ctx, const TfLiteTensor *t, const char *what, str_view *v);
+TfLiteStatus str_view_init(TfLiteContext *ctx, const TfLiteTensor *t,
+                           const char *what, str_view *v);
 
 /* String i (0 <= i < v->count) of a checked view. */
 static inline const char *str_get(const str_view *v, int i, size_t *len) {
@@ -49,8 +50,8 @@ typedef struct str_writer {
 
 /* Gives out the shape [dims, rank] and room for count strings of total_len
  * bytes in all; then add exactly count strings. */
-TfLiteStatus str_alloc(TfLiteContext *ctx, TfLiteTensor *out, const int *dims, int rank, int count,
-                       size_t total_len, str_writer *w);
+TfLiteStatus str_alloc(TfLiteContext *ctx, TfLiteTensor *out, const int *dims,
+                       int rank, int count, size_t total_len, str_writer *w);
 
 /* A string made of pieces: str_begin, str_append..., str_end. */
 void str_begin(str_writer *w);
@@ -65,6 +66,7 @@ static inline void str_add(str_writer *w, const char *p, size_t len) {
 
 /* EQUAL / NOT_EQUAL of two checked views over a broadcast plan: out[i] is
  * (a == b) == want_equal, byte-wise. */
-void str_bcast_equal(const kern_bcast *bc, const str_view *a, const str_view *b, bool *out, bool want_equal);
+void str_bcast_equal(const kern_bcast *bc, const str_view *a, const str_view *b,
+                     bool *out, bool want_equal);
 
 #endif

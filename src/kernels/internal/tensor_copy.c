@@ -7,26 +7,20 @@ size_t kern_type_bytes(TfLiteType type) {
   switch (type) {
     case kTfLiteBool:
     case kTfLiteInt8:
-    case kTfLiteUInt8:
-      return 1;
+    case kTfLiteUInt8: return 1;
     case kTfLiteInt16:
     case kTfLiteUInt16:
     case kTfLiteFloat16:
-    case kTfLiteBFloat16:
-      return 2;
+    case kTfLiteBFloat16: return 2;
     case kTfLiteFloat32:
     case kTfLiteInt32:
-    case kTfLiteUInt32:
-      return 4;
+    case kTfLiteUInt32: return 4;
     case kTfLiteInt64:
     case kTfLiteUInt64:
     case kTfLiteFloat64:
-    case kTfLiteComplex64:
-      return 8;
-    case kTfLiteComplex128:
-      return 16;
-    default:
-      return 0;
+    case kTfLiteComplex64: return 8;
+    case kTfLiteComplex128: return 16;
+    default: return 0;
   }
 }
 

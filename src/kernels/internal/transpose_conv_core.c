@@ -16,8 +16,7 @@ static size_t row_floats(const kern_tconv3d_geom *g) {
 }
 
 static size_t in_voxels(const kern_tconv3d_geom *g) {
-  return (size_t)g->batch * (size_t)g->in_d * (size_t)g->in_h *
-         (size_t)g->in_w;
+  return (size_t)g->batch * (size_t)g->in_d * (size_t)g->in_h * (size_t)g->in_w;
 }
 
 size_t kern_tconv3d_tile(const kern_tconv3d_geom *g) {
@@ -93,12 +92,21 @@ void kern_tconv3d_f32(const kern_tconv3d_f32_args *a) {
     float *col = a->scratch;
     for (size_t p0 = 0; p0 < voxels; p0 += tile) {
       const size_t count = voxels - p0 < tile ? voxels - p0 : tile;
-      const f32_gemm_params gp = {
-          .m = count, .n = n, .k = ic, .a = a->input + p0 * ic, .lda = ic,
-          .b = a->filter, .ldb = ic, .bias = NULL, .c = col, .ldc = n,
-          .lo = -__builtin_inff(), .hi = __builtin_inff()};
+      const f32_gemm_params gp = {.m = count,
+                                  .n = n,
+                                  .k = ic,
+                                  .a = a->input + p0 * ic,
+                                  .lda = ic,
+                                  .b = a->filter,
+                                  .ldb = ic,
+                                  .bias = NULL,
+                                  .c = col,
+                                  .ldc = n,
+                                  .lo = -__builtin_inff(),
+                                  .hi = __builtin_inff()};
       f32_gemm(&gp);
-      for (size_t r = 0; r < count; r++) scatter_row(g, p0 + r, col + r * n, out);
+      for (size_t r = 0; r < count; r++)
+        scatter_row(g, p0 + r, col + r * n, out);
     }
   }
 
@@ -114,15 +122,25 @@ void kern_tconv3d_f32(const kern_tconv3d_f32_args *a) {
 
 static kern_tconv3d_geom as_3d(const kern_tconv_geom *g) {
   return (kern_tconv3d_geom){.batch = g->batch,
-                             .in_d = 1, .in_h = g->in_h, .in_w = g->in_w,
+                             .in_d = 1,
+                             .in_h = g->in_h,
+                             .in_w = g->in_w,
                              .in_c = g->in_c,
-                             .out_d = 1, .out_h = g->out_h, .out_w = g->out_w,
+                             .out_d = 1,
+                             .out_h = g->out_h,
+                             .out_w = g->out_w,
                              .out_c = g->out_c,
-                             .k_d = 1, .k_h = g->k_h, .k_w = g->k_w,
-                             .stride_d = 1, .stride_h = g->stride_h,
+                             .k_d = 1,
+                             .k_h = g->k_h,
+                             .k_w = g->k_w,
+                             .stride_d = 1,
+                             .stride_h = g->stride_h,
                              .stride_w = g->stride_w,
-                             .dil_d = 1, .dil_h = 1, .dil_w = 1,
-                             .pad_front = 0, .pad_top = g->pad_top,
+                             .dil_d = 1,
+                             .dil_h = 1,
+                             .dil_w = 1,
+                             .pad_front = 0,
+                             .pad_top = g->pad_top,
                              .pad_left = g->pad_left};
 }
 

@@ -54,8 +54,8 @@ typedef struct kern_tconv3d_geom {
   int in_d, in_h, in_w, in_c;
   int out_d, out_h, out_w, out_c;
   int k_d, k_h, k_w;
-  int stride_d, stride_h, stride_w;    /* > 0 */
-  int dil_d, dil_h, dil_w;             /* > 0 */
+  int stride_d, stride_h, stride_w; /* > 0 */
+  int dil_d, dil_h, dil_w;          /* > 0 */
   int pad_front, pad_top, pad_left;
 } kern_tconv3d_geom;
 

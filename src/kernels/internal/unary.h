@@ -68,9 +68,7 @@ static inline TfLiteStatus kern_unary_invoke_q(TfLiteContext *ctx,
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   switch (in->type) {
-    case kTfLiteFloat32:
-      kern_unary_map_f32(in, out, f32);
-      return kTfLiteOk;
+    case kTfLiteFloat32: kern_unary_map_f32(in, out, f32); return kTfLiteOk;
     case kTfLiteInt32:
       if (i32 == NULL) break;
       kern_unary_map_i32(in, out, i32);
@@ -79,8 +77,7 @@ static inline TfLiteStatus kern_unary_invoke_q(TfLiteContext *ctx,
     case kTfLiteInt16:
       return quant_unary_eval(ctx, (const quant_unary *)node->user_data, in,
                               out);
-    default:
-      break;
+    default: break;
   }
   return kern_unary_bad_type(ctx, in);
 }
@@ -101,16 +98,13 @@ static inline TfLiteStatus kern_relu_invoke(TfLiteContext *ctx,
   const TfLiteTensor *in = kern_input(ctx, node, 0);
   TfLiteTensor *out = kern_output(ctx, node, 0);
   switch (in->type) {
-    case kTfLiteFloat32:
-      kern_unary_map_f32(in, out, f32);
-      return kTfLiteOk;
+    case kTfLiteFloat32: kern_unary_map_f32(in, out, f32); return kTfLiteOk;
     case kTfLiteInt8:
     case kTfLiteUInt8:
     case kTfLiteInt16:
       quant_relu_eval((const quant_relu *)node->user_data, in, out);
       return kTfLiteOk;
-    default:
-      return kern_unary_bad_type(ctx, in);
+    default: return kern_unary_bad_type(ctx, in);
   }
 }
 

@@ -14,8 +14,9 @@ TfLiteStatus kern_value_shape_check(TfLiteContext *ctx, const char *what,
   for (int i = 0; i < rank; i++) {
     KERN_ENSURE(ctx, dims[i] >= 0, "%s: dimension %d is negative (%lld)", what,
                 i, (long long)dims[i]);
-    KERN_ENSURE(ctx, dims[i] <= INT32_MAX, "%s: dimension %d (%lld) is too large",
-                what, i, (long long)dims[i]);
+    KERN_ENSURE(ctx, dims[i] <= INT32_MAX,
+                "%s: dimension %d (%lld) is too large", what, i,
+                (long long)dims[i]);
     if (dims[i] == 0) zero = 1;
     out[i] = (int)dims[i];
   }
@@ -33,7 +34,7 @@ TfLiteStatus kern_value_shape_resize(TfLiteContext *ctx, TfLiteTensor *t,
                                      const char *what, const int64_t *dims,
                                      int rank) {
   int shape[KERN_MAX_DIMS];
-  KERN_OK(kern_value_shape_check(ctx, what, dims, rank, kern_type_bytes(t->type),
-                                 shape));
+  KERN_OK(kern_value_shape_check(ctx, what, dims, rank,
+                                 kern_type_bytes(t->type), shape));
   return kern_resize_output(ctx, t, shape, rank);
 }
