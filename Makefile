@@ -82,7 +82,8 @@ bench: deps
 	$(CMAKE) --build build -j $(JOBS) --target bench_models tflc
 	./build/bench_models $(BENCH_ARGS)
 
-FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || \
+	find src include tools tests python bench examples -name '*.[ch]')
 
 format:
 	@TFLC_NEED_FORMAT=1 bash scripts/install-deps.sh
