@@ -12,6 +12,8 @@
 #   make bench      Release build of bench_models (build/), then runs it:
 #                   invoke times and arena size over real models (BENCH_ARGS)
 #   make format     applies .clang-format to every C file of the repo
+#   make analyze    clang-tidy (.clang-tidy: static analyzer + bugprone) over
+#                   src/ and tools/; fails on any finding (part of make test)
 #   make format-check  fails when a C file is not formatted (part of make test)
 JOBS ?= 2
 FUZZ_SECONDS ?= 60
@@ -19,7 +21,7 @@ FUZZ_CI_SECONDS ?= 25
 CMAKE ?= cmake
 
 .PHONY: all deps build build-debug build-clang build-asan demo test test-debug test-asan clean \
-	fuzz-build fuzz fuzz-ci build-tsan test-tsan test-python bench format format-check
+	fuzz-build fuzz fuzz-ci build-tsan test-tsan test-python bench format format-check analyze
 
 all: build
 
@@ -93,7 +95,11 @@ format-check:
 	@TFLC_NEED_FORMAT=1 bash scripts/install-deps.sh
 	@clang-format --dry-run -Werror $(FORMAT_FILES) && echo "format-check: $(words $(FORMAT_FILES)) files formatted"
 
-test: format-check build-clang test-debug test-asan fuzz-ci test-tsan
+analyze: deps
+	@TFLC_NEED_CLANG=1 TFLC_NEED_TIDY=1 bash scripts/install-deps.sh
+	JOBS=$(JOBS) bash scripts/analyze.sh
+
+test: format-check build-clang analyze test-debug test-asan fuzz-ci test-tsan
 
 clean:
-	rm -rf build build-debug build-clang build-asan build-fuzz build-tsan
+	rm -rf build build-debug build-clang build-asan build-fuzz build-tsan build-analyze

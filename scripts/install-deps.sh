@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and tests need, when they are
 # missing: cmake, a C compiler, make (build); clang (warning check with a
 # second compiler; libclang-rt-14-dev: libFuzzer and TSan); clang-format
-# (the style check of make test); for the Python
+# (the style check of make test); clang-tidy (make analyze); for the Python
 # package, for Debian's /usr/bin/python3: python3-dev, python3-numpy,
 # python3-pytest, python3-setuptools. Safe to run again: it installs only
 # what is absent. When the Python packages cannot be installed it says so and
@@ -22,6 +22,10 @@ fi
 # clang-format (make format, make format-check).
 if [ "${TFLC_NEED_FORMAT:-0}" = 1 ]; then
   command -v clang-format >/dev/null 2>&1 || need+=(clang-format)
+fi
+# clang-tidy (make analyze).
+if [ "${TFLC_NEED_TIDY:-0}" = 1 ]; then
+  command -v clang-tidy >/dev/null 2>&1 || need+=(clang-tidy)
 fi
 
 # Python package (optional for the library build).

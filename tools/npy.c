@@ -403,7 +403,7 @@ static int parse_layout(const uint8_t *buf, size_t len, npy_array *a,
 int npy_parse(const uint8_t *buf, size_t len, npy_array *out, char *err,
               size_t errlen) {
   npy_array a;
-  size_t off;
+  size_t off = 0;
   memset(out, 0, sizeof *out);
   memset(&a, 0, sizeof a);
   if (!buf) return fail(err, errlen, "no data");
@@ -550,7 +550,7 @@ int npy_encode(TfLiteType type, const int *shape, int rank, const void *data,
 int npy_write(const char *path, TfLiteType type, const int *shape, int rank,
               const void *data, size_t bytes, char *err, size_t errlen) {
   char hdr[HDR_CAP], msg[256];
-  size_t hl;
+  size_t hl = 0;
   if (bytes && !data) return fail(err, errlen, "%s: no data", path);
   if (build_header(type, shape, rank, bytes, hdr, sizeof hdr, &hl, msg,
                    sizeof msg))

@@ -279,7 +279,7 @@ TfLiteStatus tflc_subgraph_allocate_heap_tensors(tflc_subgraph *sg) {
         const tflc_buffer_def *b =
             td->buffer ? &sg->interp->def->buffers[td->buffer] : NULL;
         /* no memcpy of 0 bytes: data (and b->data) are NULL when empty */
-        if (td->buffer && b->size == t->bytes && b->size > 0)
+        if (td->buffer && b->size == t->bytes && b->size > 0 && t->data.data)
           memcpy(t->data.data, b->data, b->size);
         else
           fill_variable_zero(t);

@@ -84,7 +84,7 @@ size_t tflc_type_size(TfLiteType type) {
     case kTfLiteBool: return 1;
     case kTfLiteInt64:
     case kTfLiteUInt64:
-    case kTfLiteFloat64: return 8;
+    case kTfLiteFloat64:
     case kTfLiteComplex64: return 8;
     case kTfLiteComplex128: return 16;
     case kTfLiteInt16:

@@ -113,6 +113,9 @@ static TfLiteStatus conv_3d_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   const TfLiteTensor *bias_t = kern_input(ctx, node, kBias);
   TfLiteTensor *output = kern_output(ctx, node, 0);
   const float *bias = bias_t ? bias_t->data.f : NULL;
+  /* Analyzer false positive: prepare checked (kern_conv_get_io) that output 0
+   * exists */
+  /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
   float *out = output->data.f;
   const int batch = kern_dim(input, 0), in_c = kern_dim(input, 4);
   const int out_c = kern_dim(filter, 4);

@@ -58,6 +58,9 @@ static TfLiteStatus dequant_prepare(TfLiteContext *ctx, TfLiteNode *node) {
     if (n > 1) {
       const TfLiteAffineQuantization *q =
           (const TfLiteAffineQuantization *)in->quantization.params;
+      /* Analyzer false positive: n > 1 only with affine parameters
+       * (kern_quant_params) */
+      /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
       int qdim = q->quantized_dimension;
       KERN_ENSURE(ctx, qdim >= 0 && qdim < kern_ndims(in),
                   "quantized_dimension %d is out of range for rank %d", qdim,

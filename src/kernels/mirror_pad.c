@@ -104,6 +104,9 @@ static void mp_dim(const mp_walk *w, int k, const uint8_t *src, uint8_t *dst) {
     return;
   }
   for (int o = 0; o < on; o++)
+    /* Analyzer false positive: in_stride is set for every k < rank (rank is
+     * never negative) */
+    /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
     mp_dim(w, k + 1, src + (size_t)mp_source(w, k, o) * w->in_stride[k],
            dst + (size_t)o * w->out_stride[k]);
 }
@@ -130,6 +133,9 @@ static TfLiteStatus mirror_pad_invoke(TfLiteContext *ctx, TfLiteNode *node) {
     w.in_stride[k] = is;
     w.out_stride[k] = os;
     is *= (size_t)w.in_dims[k];
+    /* Analyzer false positive: the output was resized to the input's rank, so
+     * out_dims is set */
+    /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
     os *= (size_t)w.out_dims[k];
   }
   mp_dim(&w, 0, (const uint8_t *)in->data.raw_const, (uint8_t *)out->data.raw);

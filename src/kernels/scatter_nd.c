@@ -65,6 +65,9 @@ static TfLiteStatus scatter_nd_shape(TfLiteContext *ctx, TfLiteNode *node,
   for (int i = 0; i < irank - 1; i++)
     d->n_slices *= (size_t)kern_dim(indices, i);
   d->slice_size = 1;
+  /* Analyzer false positive: dims[0..n_shape) were read above (nd <= n_shape is
+   * checked) */
+  /* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.Assign) */
   for (int i = nd; i < n_shape; i++) d->slice_size *= (size_t)dims[i];
   size_t stride = 1;
   for (int i = nd - 1; i >= 0; i--) {

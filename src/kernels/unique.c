@@ -136,9 +136,14 @@ static TfLiteStatus unique_invoke(TfLiteContext *ctx, TfLiteNode *node) {
   }
   KERN_OK(kern_resize_output(ctx, y, &count, 1));
   size_t elem = kern_type_bytes(in->type);
-  for (int32_t j = 0; j < count; j++)
-    memcpy(y->data.raw + (size_t)j * elem,
-           in->data.raw_const + (size_t)first[j] * elem, elem);
+  for (int32_t j = 0; j < count; j++) {
+    /* Analyzer false positive: count > 0 only when the input is non-empty, and
+     * then first is allocated */
+    /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
+    const size_t from = (size_t)first[j];
+    memcpy(y->data.raw + (size_t)j * elem, in->data.raw_const + from * elem,
+           elem);
+  }
   return kTfLiteOk;
 }
 

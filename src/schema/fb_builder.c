@@ -266,7 +266,7 @@ fb_ref fb_end_table(fb_builder *b) {
     push_le(b, at ? (uint64_t)(table_ref - at) : 0, 2);
   }
   push_le(b, obj_size, 2);
-  push_le(b, (uint64_t)(4 + 2 * b->n_fields), 2);
+  push_le(b, 4 + 2 * (uint64_t)b->n_fields, 2);
   b->in_table = false;
   if (b->err[0]) return 0;
   size_t vt_ref = b->used;

@@ -24,7 +24,7 @@ static int rd_uint(const flx_ref *r, size_t pos, unsigned w, uint64_t *v) {
 static int rd_int(const flx_ref *r, size_t pos, unsigned w, int64_t *v) {
   uint64_t u;
   if (rd_uint(r, pos, w, &u) != 0) return -1;
-  if (w < 8) {
+  if (w == 1 || w == 2 || w == 4) { /* widths checked by rd_uint */
     const uint64_t sign = (uint64_t)1 << (8 * w - 1);
     if (u & sign) u |= ~((sign << 1) - 1); /* sign-extend */
   }
@@ -233,7 +233,7 @@ static int resolve_vector(const flx_ref *r, flx_vec *v) {
   v->elem_child_width = 1;
   if (deref(r, &v->data) != 0) return -1;
   if (t >= FLX_VECTOR_INT2 && t <= FLX_VECTOR_FLOAT4) {
-    v->n = (size_t)((t - FLX_VECTOR_INT2) / 3 + 2);
+    v->n = (t - FLX_VECTOR_INT2) / 3 + 2;
     v->elem_type = FLX_INT + (t - FLX_VECTOR_INT2) % 3;
   } else {
     switch (t) {

@@ -139,6 +139,9 @@ typedef struct pad_walk {
 static void pad_dim(const pad_walk *w, int d, const uint8_t *src,
                     uint8_t *dst) {
   const kern_padnd *p = w->p;
+  /* Analyzer false positive: out_stride is set for every d < rank (rank is
+   * never negative) */
+  /* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.Assign) */
   size_t os = w->out_stride[d];
   size_t elem = p->elem;
   kern_fill_elems(dst, w->value, elem, (size_t)p->before[d] * os / elem);

@@ -189,6 +189,9 @@ TfLiteStatus quant_prepare(TfLiteContext *ctx, const quant_prepare_spec *s,
   const float out_scale = s->output->params.scale;
   const float *fs = affine(s->filter)->scale->data;
   for (int c = 0; c < n; c++) {
+    /* Analyzer false positive: check_filter (quant_check_params) ensured affine
+     * scales, n of them per channel */
+    /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference) */
     const float f_scale = per_channel ? fs[c] : fs[0];
     double real;
     if (!per_channel && s->legacy_multiplier) {
