@@ -229,6 +229,10 @@ TfLiteStatus tflc_subgraph_plan_arena(tflc_subgraph *sg) {
             sg->index, block_size);
       goto done;
     }
+    /* Zeroed once, so that a tensor read before anything wrote it (an input
+     * the caller did not set, an operator reading a later operator's output)
+     * reads zeros, never earlier heap or caller-arena contents. */
+    memset(block, 0, block_size);
     sg->arena_block = block;
     uintptr_t a = ((uintptr_t)block + TFLC_ARENA_ALIGN - 1) &
                   ~(uintptr_t)(TFLC_ARENA_ALIGN - 1);
