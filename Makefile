@@ -7,6 +7,8 @@
 #   make fuzz       libFuzzer targets (build-fuzz/), each for FUZZ_SECONDS
 #   make fuzz-ci    each fuzz target for a short fixed time (part of make test)
 #   make test-tsan  the threads test under ThreadSanitizer (part of make test)
+#   make test-msan  the C tests under MemorySanitizer: reads of uninitialised
+#                   memory (part of make test; not the Python suite)
 #   make test-python  the Python package's pytest suite (build-debug/; also
 #                   run by make test, as ctest test_python, in debug and ASan)
 #   make bench      Release build of bench_models (build/), then runs it:
@@ -21,7 +23,7 @@ FUZZ_CI_SECONDS ?= 25
 CMAKE ?= cmake
 
 .PHONY: all deps build build-debug build-clang build-asan demo test test-debug test-asan clean \
-	fuzz-build fuzz fuzz-ci build-tsan test-tsan test-python bench format format-check analyze
+	fuzz-build fuzz fuzz-ci build-tsan test-tsan build-msan test-msan test-python bench format format-check analyze
 
 all: build
 
@@ -79,6 +81,14 @@ build-tsan: deps
 test-tsan: build-tsan
 	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R test_hardening_threads
 
+build-msan: deps
+	@TFLC_NEED_CLANG=1 bash scripts/install-deps.sh
+	CC=clang $(CMAKE) -S . -B build-msan -DCMAKE_BUILD_TYPE=Debug -DTFLC_WERROR=ON -DTFLC_MSAN=ON >/dev/null
+	$(CMAKE) --build build-msan -j $(JOBS)
+
+test-msan: build-msan
+	cd build-msan && MSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j $(JOBS) -E '^test_python$$'
+
 bench: deps
 	$(CMAKE) -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 	$(CMAKE) --build build -j $(JOBS) --target bench_models tflc
@@ -99,7 +109,7 @@ analyze: deps
 	@TFLC_NEED_CLANG=1 TFLC_NEED_TIDY=1 bash scripts/install-deps.sh
 	JOBS=$(JOBS) bash scripts/analyze.sh
 
-test: format-check build-clang analyze test-debug test-asan fuzz-ci test-tsan
+test: format-check build-clang analyze test-debug test-asan test-msan fuzz-ci test-tsan
 
 clean:
-	rm -rf build build-debug build-clang build-asan build-fuzz build-tsan build-analyze
+	rm -rf build build-debug build-clang build-asan build-fuzz build-tsan build-msan build-analyze

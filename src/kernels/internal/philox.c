@@ -124,7 +124,7 @@ void kern_random_reseed(TfLiteNode *node) {
   const tflc_options_ref *o = kern_options(node);
   int64_t seed = opt_i64(o, 0, 0), seed2 = opt_i64(o, 1, 0);
   if (seed == 0 && seed2 == 0) {
-    struct timespec ts;
+    struct timespec ts = {0, 0};
     timespec_get(&ts, TIME_UTC);
     uint64_t t = ((uint64_t)ts.tv_sec << 30) ^ (uint64_t)ts.tv_nsec ^
                  ((uint64_t)clock() << 17);
