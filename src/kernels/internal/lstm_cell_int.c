@@ -115,7 +115,15 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
                 "intermediate %d (tensor %d) has no valid quantization; the "
                 "integer LSTM reads %s from it",
                 i, t, i == 4 ? "the hidden state's scale" : "a gate's scale");
+    KERN_ENSURE(ctx, isfinite(inter_s[i]),
+                "intermediate %d (tensor %d) has a non-finite scale", i, t);
   }
+  /* The hidden state is int8: its zero point is subtracted from and folded
+   * into int32 sums, so it must be an int8 value. */
+  KERN_ENSURE(ctx, inter_z[4] >= INT8_MIN && inter_z[4] <= INT8_MAX,
+              "intermediate 4 (the hidden state) has zero point %d, outside "
+              "the int8 range [-128, 127]",
+              (int)inter_z[4]);
 
   /* Effective scales, in float as TensorFlow Lite computes them. */
   const TfLiteTensor *w_x[4], *w_h[4], *peep[4] = {NULL, NULL, NULL, NULL};
