@@ -29,14 +29,16 @@
  *    per class), merged by decreasing score into one list (ties: earlier
  *    class first, then NMS order), max_detections kept.
  * Outputs past num_detections are zeros. Work memory is arena scratch.
- * Beyond TensorFlow Lite: anchors are checked to be [n, 4], and at most
- * DP_MAX_ROWS output rows are accepted. */
+ * Beyond TensorFlow Lite: anchors are checked to be [n, 4], UINT8 inputs to
+ * have a valid per-tensor quantization (scale finite and > 0, zero point in
+ * [0, 255]), and at most DP_MAX_ROWS output rows are accepted. */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kernels/internal/nms.h"
+#include "kernels/internal/quant_arith.h"
 #include "kernels/kernel_util.h"
 #include "schema/flexbuffers.h"
 
@@ -184,6 +186,14 @@ static TfLiteStatus check_input(TfLiteContext *ctx, const TfLiteTensor *t,
   KERN_ENSURE(ctx, t->type == kTfLiteFloat32 || t->type == kTfLiteUInt8,
               "%s type %s is not supported (FLOAT32, UINT8)", what,
               kern_type_name(t->type));
+  /* UINT8 values are dequantized as (q - zero_point) * scale, the
+   * subtraction in int32: the parameters must be a valid per-tensor UINT8
+   * quantization. */
+  if (t->type == kTfLiteUInt8) {
+    char msg[256];
+    KERN_ENSURE(ctx, quant_check_params(t, -1, msg, (int)sizeof msg), "%s: %s",
+                what, msg);
+  }
   return kTfLiteOk;
 }
 

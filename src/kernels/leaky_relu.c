@@ -36,10 +36,10 @@ static bool leaky_relu_multiplier(double real, int32_t *m, int *shift) {
 
 static int32_t leaky_relu_q(const leaky_relu_data *d, int32_t x) {
   const int32_t v = x - d->in_zp;
-  return d->out_zp +
-         (v >= 0
-              ? quant_mul_by_multiplier(v, d->mult_identity, d->shift_identity)
-              : quant_mul_by_multiplier(v, d->mult_alpha, d->shift_alpha));
+  return quant_sat_add(
+      d->out_zp,
+      v >= 0 ? quant_mul_by_multiplier(v, d->mult_identity, d->shift_identity)
+             : quant_mul_by_multiplier(v, d->mult_alpha, d->shift_alpha));
 }
 
 /* XNNPACK's quantized LEAKY_RELU: v = x - zp_in, multiplied by the Q8

@@ -34,7 +34,7 @@ static inline int32_t prelu_q(int32_t x, int32_t a, const prelu_data *p) {
   const int32_t r =
       v >= 0 ? quant_mul_by_multiplier(v, p->m1, p->s1)
              : quant_mul_by_multiplier(v * (a - p->alpha_zp), p->m2, p->s2);
-  return quant_clamp(r + p->out_zp, p->qmin, p->qmax);
+  return quant_clamp(quant_sat_add(r, p->out_zp), p->qmin, p->qmax);
 }
 
 KERN_EW_ROW(prelu_row_i8, int8_t, int8_t, prelu_data, (int8_t)prelu_q(x, y, P))

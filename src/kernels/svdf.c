@@ -313,12 +313,13 @@ static void eval_integer(TfLiteContext *ctx, TfLiteNode *node,
     int16_t *srow = state + b * filters * memory;
     for (size_t f = 0; f < filters; f++) {
       const int8_t *w = wf + f * n_in;
-      int32_t dot = 0;
+      uint32_t dot = 0; /* int32 sums wrap, as below */
       for (size_t i = 0; i < n_in; i++)
-        dot += (int32_t)w[i] * ((int32_t)x[i] - d->input_zp);
-      dot = quant_mul_by_multiplier(dot, d->mult1, d->shift1);
+        dot += (uint32_t)((int32_t)w[i] * ((int32_t)x[i] - d->input_zp));
+      const int32_t scaled =
+          quant_mul_by_multiplier((int32_t)dot, d->mult1, d->shift1);
       srow[f * memory + memory - 1] =
-          (int16_t)clamp_i32(dot, INT16_MIN, INT16_MAX);
+          (int16_t)clamp_i32(scaled, INT16_MIN, INT16_MAX);
     }
     for (size_t u = 0; u < units; u++) {
       /* int32 sums wrap like the hardware TensorFlow Lite runs on. */
@@ -331,7 +332,7 @@ static void eval_integer(TfLiteContext *ctx, TfLiteNode *node,
           acc += (uint32_t)((int32_t)s[k] * (int32_t)w[k]);
       }
       int32_t v = quant_mul_by_multiplier((int32_t)acc, d->mult2, d->shift2);
-      v = clamp_i32(v + d->output_zp, INT8_MIN, INT8_MAX);
+      v = clamp_i32(quant_sat_add(v, d->output_zp), INT8_MIN, INT8_MAX);
       out[b * units + u] = (int8_t)v;
     }
   }

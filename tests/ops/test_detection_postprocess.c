@@ -6,7 +6,9 @@
  * classes in order). Options are FlexBuffers maps built here. Float and
  * uint8 inputs (uint8 scores tie a lot, which exercises the tie order),
  * background class or not, max_classes_per_detection > 1, the option
- * defaults, malformed options and the errors prepare and invoke report. */
+ * defaults, malformed options, uint8 inputs with out-of-range quantization
+ * (zero point INT32_MIN or 256, scale inf or negative) and the errors
+ * prepare and invoke report. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -439,6 +441,50 @@ static void error_case(const void *opts, size_t opts_size, int n_cls_bg,
     oo_expect_error_ext(&op, &opx, needle, label);
 }
 
+/* UINT8 inputs whose quantization is out of range: the class predictions'
+ * zero point is subtracted from each score in int32 (INT32_MIN overflowed
+ * there at invoke), the box encodings' and anchors' scale multiplies. The
+ * model must be refused at prepare, naming the tensor; invoked anyway when
+ * it is not, so that a sanitizer sees what the arithmetic does. */
+static void quant_error_case(int which, float scale, int64_t zp,
+                             const char *needle, const char *label) {
+  const int n = 4;
+  uint8_t enc[16] = {0}, cls[4 * 7] = {0};
+  const uint8_t anc[16] = {128, 128, 50, 50, 128, 128, 50, 50,
+                           128, 128, 50, 50, 128, 128, 50, 50};
+  const float good_s = 0.01f;
+  const int64_t good_z = 0;
+  float s[3] = {good_s, good_s, good_s};
+  int64_t z[3] = {good_z, good_z, good_z};
+  s[which] = scale;
+  z[which] = zp;
+  uint8_t opts[1024];
+  const size_t opts_size = make_opts(&base, 0, opts);
+  const int es[3] = {1, n, 4}, cs[3] = {1, n, 7}, as[2] = {n, 4};
+  oo_tensor in[3] = {{TFLC_TT_UINT8, es, 3, enc, 0, 1, &s[0], &z[0], 0},
+                     {TFLC_TT_UINT8, cs, 3, cls, 0, 1, &s[1], &z[1], 0},
+                     {TFLC_TT_UINT8, as, 2, anc, 1, 1, &s[2], &z[2], 0}};
+  const int ob[3] = {1, 10, 4}, oc[2] = {1, 10}, on[1] = {1};
+  oo_tensor out[4] = {{TFLC_TT_FLOAT32, ob, 3, NULL, 0, 0, NULL, NULL, 0},
+                      {TFLC_TT_FLOAT32, oc, 2, NULL, 0, 0, NULL, NULL, 0},
+                      {TFLC_TT_FLOAT32, oc, 2, NULL, 0, 0, NULL, NULL, 0},
+                      {TFLC_TT_FLOAT32, on, 1, NULL, 0, 0, NULL, NULL, 0}};
+  oo_op op = {.op = TFLC_OP_CUSTOM, .inputs = in, .n_inputs = 3};
+  oo_ext opx = {.outputs = out,
+                .n_outputs = 4,
+                .custom = "TFLite_Detection_PostProcess",
+                .custom_options = opts,
+                .custom_options_size = opts_size};
+  oo_run r;
+  const int rc = oo_build_ext(&op, &opx, &r);
+  CHECK_MSG(rc != 0, "%s: expected an error containing \"%s\"", label, needle);
+  if (rc != 0)
+    CHECK_CONTAINS(r.err, needle);
+  else
+    (void)oo_invoke(&op, &r);
+  oo_free(&r);
+}
+
 static void test_errors(void) {
   uint8_t opts[1024];
   dp_opts o = base;
@@ -482,6 +528,16 @@ static void test_errors(void) {
   /* a truncated options buffer */
   error_case(opts, sz - 1, 7, 4, NULL, "custom options", 0,
              "truncated options");
+  /* out-of-range quantization of the UINT8 inputs */
+  quant_error_case(1, 0.01f, INT32_MIN,
+                   "has zero point -2147483648 outside [0, 255]",
+                   "uint8 class predictions with zero point INT32_MIN");
+  quant_error_case(1, 0.01f, 256, "has zero point 256 outside [0, 255]",
+                   "uint8 class predictions with zero point 256");
+  quant_error_case(0, INFINITY, 0, "invalid quantization scale inf",
+                   "uint8 box encodings with an infinite scale");
+  quant_error_case(2, -1.0f, 0, "invalid quantization scale -1",
+                   "uint8 anchors with a negative scale");
   /* every truncation / byte flip of valid options: no crash */
   for (size_t cut = 0; cut < sz; cut += 7) {
     oo_run r;

@@ -19,6 +19,10 @@
  * quantizes the rows as TensorFlow Lite (symmetric or asymmetric) and
  * accumulates in double; float tolerance.
  *
+ * Crafted quantization parameters: an integer LSTM whose layer-norm scale
+ * makes the variance guard overflow int32, a hybrid LSTM whose weights have
+ * an infinite scale; both refused at AllocateTensors.
+ *
  * The real-model checks are in tests/models (trained_lstm_int8 and
  * unidirectional_sequence_lstm_quantized match TensorFlow Lite exactly);
  * trained_lstm_int8's reference saturates, so test_trained_lstm below also
@@ -813,7 +817,9 @@ typedef struct hcase {
   float cclip, pclip;
 } hcase;
 
-static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
+/* The model of a hybrid case (malloc'd bytes, NULL on failure). */
+static uint8_t *hybrid_bytes(const hcase *k, const hcell *fw, const hcell *bw,
+                             size_t *size) {
   const int bidi = k->op == TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM;
   const int T = k->op == TFLC_OP_LSTM ? 1 : k->T, na = fw->na;
   tm_model *m = tm_create();
@@ -867,9 +873,17 @@ static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
   }
   tm_op(m, k->op, NULL, ins, bidi ? 48 : 24, outs, n_out, bo, f, nf);
   tm_io(m, gin, ngin, outs, n_out);
-  size_t size = 0;
-  uint8_t *bytes = tm_finish(m, &size);
+  uint8_t *bytes = tm_finish(m, size);
   tm_free(m);
+  return bytes;
+}
+
+static void run_hybrid_case(const hcase *k, const hcell *fw, const hcell *bw) {
+  const int bidi = k->op == TFLC_OP_BIDIRECTIONAL_SEQUENCE_LSTM;
+  const int T = k->op == TFLC_OP_LSTM ? 1 : k->T, na = fw->na;
+  const int n_out = bidi && !k->merge ? 2 : 1;
+  size_t size = 0;
+  uint8_t *bytes = hybrid_bytes(k, fw, bw, &size);
   char err[2048];
   TfLiteInterpreter *it =
       bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
@@ -1115,9 +1129,72 @@ static void test_trained_lstm(const char *models) {
   tm_interpreter_delete(it);
 }
 
+/* ---- crafted quantization parameters ---------------------------------------
+ * Refused at prepare, naming the tensor; run anyway (three invokes) when not,
+ * so that a sanitizer sees what the arithmetic does with them. */
+
+static void run_anyway(TfLiteInterpreter *it) {
+  for (int inv = 0; inv < 3; inv++) {
+    TfLiteTensor *in = TfLiteInterpreterGetInputTensor(it, 0);
+    if (in->type == kTfLiteFloat32) {
+      for (size_t i = 0; i < in->bytes / sizeof(float); i++)
+        in->data.f[i] = hrand();
+    } else {
+      for (size_t i = 0; i < in->bytes; i++)
+        in->data.int8[i] = (int8_t)qr_rand(-128, 127);
+    }
+    (void)TfLiteInterpreterInvoke(it);
+  }
+  tm_interpreter_delete(it);
+}
+
+static void test_crafted_params(void) {
+  char err[2048];
+  /* Integer LSTM, layer-norm weights with scale 1e30: the variance guard
+   * (int32)(10000 * scale) is not an int32. */
+  {
+    icell c;
+    icell_init(&c, 3, 4, 4, 0, 0, 1, 0);
+    c.s_ln[1] = 1e30f;
+    icase k = {"integer LSTM layer-norm scale 1e30",
+               TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM, 2, 3, 0};
+    int idx[2];
+    TfLiteInterpreter *it = build_int(&k, &c, err, sizeof err, idx);
+    CHECK_MSG(it == NULL, "%s: expected an error", k.label);
+    if (it)
+      run_anyway(it);
+    else
+      CHECK_CONTAINS(err, "forget gate's layer-norm weights have scale 1e+30");
+    icell_free(&c);
+  }
+  /* Hybrid LSTM, INT8 weights with an infinite scale: every gate is
+   * inf or NaN, and the next step quantizes NaN activations. */
+  {
+    hcell c;
+    hcell_init(&c, 5, 0, 8, 8, 0, 0, 0, 0);
+    c.sh[2] = INFINITY;
+    hcase k = {.label = "hybrid LSTM weight scale inf",
+               .op = TFLC_OP_UNIDIRECTIONAL_SEQUENCE_LSTM,
+               .nb = 2,
+               .T = 3};
+    size_t size = 0;
+    uint8_t *bytes = hybrid_bytes(&k, &c, NULL, &size);
+    TfLiteInterpreter *it =
+        bytes ? tm_interpreter(bytes, size, err, sizeof err) : NULL;
+    free(bytes);
+    CHECK_MSG(it == NULL, "%s: expected an error", k.label);
+    if (it)
+      run_anyway(it);
+    else
+      CHECK_CONTAINS(err, "must have one finite positive scale");
+    hcell_free(&c);
+  }
+}
+
 int main(int argc, char **argv) {
   test_integer();
   test_hybrid();
+  test_crafted_params();
   const char *models = argc > 1 ? argv[1] : getenv("TFLC_MODELS_DIR");
   test_trained_lstm(models ? models : "../shared/models");
   return CHECK_DONE();

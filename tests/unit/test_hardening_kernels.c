@@ -1,7 +1,10 @@
 /* Hardening tests, second part: one case per TensorFlow Lite security
  * advisory about a specific kernel (STRIDED_SLICE, LSH_PROJECTION, ONE_HOT,
  * HASHTABLE_LOOKUP, EMBEDDING_LOOKUP, GATHER_ND, SVDF, SPLIT, ARG_MAX/MIN,
- * EXPAND_DIMS, quantized elementwise ops, MAXIMUM/MINIMUM, CONV_3D_TRANSPOSE).
+ * EXPAND_DIMS, quantized elementwise ops, MAXIMUM/MINIMUM, CONV_3D_TRANSPOSE),
+ * and crafted quantization parameters (the fuzzer's integer LSTM class:
+ * zero points outside the type, scales that push bounds or shifts out of
+ * int32).
  * The general classes are in test_hardening_advisories.c; docs/SECURITY.md
  * lists both with the advisory ids. Malicious models must be refused or fail
  * Invoke with a message; valid zero-size models must run and give the right,
@@ -470,6 +473,160 @@ static void kadv_quant_and_broadcast(void) {
                     "broadcast", 0);
 }
 
+/* Crafted quantization parameters (the integer LSTM's INT32_MIN /
+ * INT32_MAX zero points, found by fuzz_invoke, were this class): a zero
+ * point outside an INT8 tensor's range must be refused at prepare by every
+ * quantized kernel, before it reaches int32 arithmetic (x - zp, -zp); and a
+ * finite but tiny output scale must not push a fused clamp bound
+ * (bound / scale, then + zero point) out of int32. */
+static void kadv_quant_params(void) {
+  size_t size;
+  static const int s4[1] = {4};
+  static const float one = 1.0f;
+  static const int64_t z0 = 0, z_max = INT32_MAX, z_min = INT32_MIN;
+  struct {
+    const char *label;
+    int32_t op;
+    int n_in;
+    int8_t out_tt;
+  } ops[] = {
+      {"RELU int8 input zero point INT32_MAX", TFLC_OP_RELU, 1, TFLC_TT_INT8},
+      {"RELU6 int8 input zero point INT32_MAX", TFLC_OP_RELU6, 1, TFLC_TT_INT8},
+      {"LOGISTIC int8 input zero point INT32_MAX", TFLC_OP_LOGISTIC, 1,
+       TFLC_TT_INT8},
+      {"TANH int8 input zero point INT32_MAX", TFLC_OP_TANH, 1, TFLC_TT_INT8},
+      {"HARD_SWISH int8 input zero point INT32_MAX", TFLC_OP_HARD_SWISH, 1,
+       TFLC_TT_INT8},
+      {"LEAKY_RELU int8 input zero point INT32_MAX", TFLC_OP_LEAKY_RELU, 1,
+       TFLC_TT_INT8},
+      {"ABS int8 input zero point INT32_MAX", TFLC_OP_ABS, 1, TFLC_TT_INT8},
+      {"RSQRT int8 input zero point INT32_MAX", TFLC_OP_RSQRT, 1, TFLC_TT_INT8},
+      {"DEQUANTIZE int8 input zero point INT32_MAX", TFLC_OP_DEQUANTIZE, 1,
+       TFLC_TT_FLOAT32},
+      {"QUANTIZE int8 input zero point INT32_MAX", TFLC_OP_QUANTIZE, 1,
+       TFLC_TT_INT8},
+      {"ADD int8 input zero point INT32_MAX", TFLC_OP_ADD, 2, TFLC_TT_INT8},
+      {"SUB int8 input zero point INT32_MAX", TFLC_OP_SUB, 2, TFLC_TT_INT8},
+      {"MUL int8 input zero point INT32_MAX", TFLC_OP_MUL, 2, TFLC_TT_INT8},
+      {"DIV int8 input zero point INT32_MAX", TFLC_OP_DIV, 2, TFLC_TT_INT8},
+      {"SQUARED_DIFFERENCE int8 input zero point INT32_MAX",
+       TFLC_OP_SQUARED_DIFFERENCE, 2, TFLC_TT_INT8},
+      {"EQUAL int8 input zero point INT32_MAX", TFLC_OP_EQUAL, 2, TFLC_TT_BOOL},
+  };
+  for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+    oo_tensor in[2] = {oo_in(TFLC_TT_INT8, s4, 1, NULL),
+                       oo_in(TFLC_TT_INT8, s4, 1, NULL)};
+    oo_quant1(&in[0], &one, &z_max);
+    oo_quant1(&in[1], &one, &z0);
+    oo_tensor out = oo_out_t(ops[k].out_tt, s4, 1);
+    if (ops[k].out_tt == TFLC_TT_INT8) oo_quant1(&out, &one, &z0);
+    oo_op op = {ops[k].op, 0, NULL, 0, in, ops[k].n_in, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_refused(ops[k].label, b, size, NULL, 0,
+                      "zero point 2147483647 outside [-128, 127]", 0);
+  }
+  /* The same on the output, with INT32_MIN. */
+  {
+    oo_tensor in = oo_in(TFLC_TT_INT8, s4, 1, NULL);
+    oo_quant1(&in, &one, &z0);
+    oo_tensor out = oo_out_t(TFLC_TT_INT8, s4, 1);
+    oo_quant1(&out, &one, &z_min);
+    oo_op op = {TFLC_OP_RELU, 0, NULL, 0, &in, 1, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_refused("RELU int8 output zero point INT32_MIN", b, size, NULL, 0,
+                      "zero point -2147483648 outside [-128, 127]", 0);
+  }
+  /* RELU6 / RELU_N1_TO_1 with output scale 1e-10: the bounds 6 / scale and
+   * -1 / scale are far outside int32 (converting them was undefined, and
+   * adding the zero point -128 overflowed); they clamp to the type's range,
+   * so the op is the identity here (input and output share parameters). */
+  static const float tiny = 1e-10f;
+  static const int64_t z_lo = -128;
+  static const int8_t x4[4] = {-128, -1, 0, 127};
+  const struct {
+    const char *label;
+    int32_t op;
+  } relus[2] = {
+      {"RELU6 int8 with output scale 1e-10", TFLC_OP_RELU6},
+      {"RELU_N1_TO_1 int8 with output scale 1e-10", TFLC_OP_RELU_N1_TO_1}};
+  for (int k = 0; k < 2; k++) {
+    oo_tensor in = oo_in(TFLC_TT_INT8, s4, 1, NULL);
+    oo_quant1(&in, &tiny, &z_lo);
+    oo_tensor out = oo_out_t(TFLC_TT_INT8, s4, 1);
+    oo_quant1(&out, &tiny, &z_lo);
+    oo_op op = {relus[k].op, 0, NULL, 0, &in, 1, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_ran(relus[k].label, b, size, x4, sizeof x4, 0, s4, 1, x4,
+                  sizeof x4);
+  }
+  /* RSQRT int8, input scale 1 and output scale 1e4: the multiplier 1e-4 is
+   * applied with its shift - 20, a right shift by 33. */
+  {
+    static const float s_out = 1e4f;
+    oo_tensor in = oo_in(TFLC_TT_INT8, s4, 1, NULL);
+    oo_quant1(&in, &one, &z0);
+    oo_tensor out = oo_out_t(TFLC_TT_INT8, s4, 1);
+    oo_quant1(&out, &s_out, &z0);
+    oo_op op = {TFLC_OP_RSQRT, 0, NULL, 0, &in, 1, out};
+    static const int8_t x[4] = {4, 9, 16, 25};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_refused("RSQRT int8 with output scale 1e4", b, size, x, sizeof x,
+                      "below the 2^-12 the INT8 kernel can apply", 0);
+  }
+  /* ADD int16 with power-of-two scales 1, 2^-40 -> 1: input 2 would be
+   * shifted right by 40. */
+  {
+    static const float tiny2 = 0x1p-40f;
+    oo_tensor in[2] = {oo_in(TFLC_TT_INT16, s4, 1, NULL),
+                       oo_in(TFLC_TT_INT16, s4, 1, NULL)};
+    oo_quant1(&in[0], &one, &z0);
+    oo_quant1(&in[1], &tiny2, &z0);
+    oo_tensor out = oo_out_t(TFLC_TT_INT16, s4, 1);
+    oo_quant1(&out, &one, &z0);
+    oo_op op = {TFLC_OP_ADD, 0, NULL, 0, in, 2, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_refused("ADD int16 with input scales 1 and 2^-40", b, size, NULL,
+                      0, "more than 2^31 times smaller", 0);
+  }
+  /* Valid parameters whose requantized value is at the end of int32 before
+   * the output zero point is added (the sum overflowed; it saturates and
+   * the clamp gives the type's limit). REDUCE_PROD of five -128 (scale 1)
+   * is -2^35, saturated to INT32_MIN; the output zero point is -1. */
+  {
+    static const int s15[2] = {1, 5};
+    static const int32_t axis1 = 1;
+    static const int64_t z_m1 = -1;
+    static const int8_t x5[5] = {-128, -128, -128, -128, -128};
+    static const int8_t want[1] = {-128};
+    oo_tensor in[2] = {oo_in(TFLC_TT_INT8, s15, 2, NULL),
+                       oo_const(TFLC_TT_INT32, k_s1, 1, &axis1)};
+    oo_quant1(&in[0], &one, &z0);
+    oo_tensor out = oo_out_t(TFLC_TT_INT8, k_s1, 1);
+    oo_quant1(&out, &one, &z_m1);
+    oo_op op = {TFLC_OP_REDUCE_PROD, 0, NULL, 0, in, 2, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_ran("REDUCE_PROD int8 saturating at INT32_MIN, zero point -1", b,
+                  size, x5, sizeof x5, 0, k_s1, 1, want, sizeof want);
+  }
+  /* LEAKY_RELU int8 whose alpha multiplier, alpha * s_in / s_out =
+   * -(1 - 32761 * 2^-46) * 2^24, rounds to -(2^31 - 1) with shift 24: -128
+   * becomes 2^31 - 1 before the output zero point 1 is added. */
+  {
+    static const float s_in = 1.0f - 181.0f * 0x1p-23f, s_out = 0x1p-24f;
+    static const int64_t z_1 = 1;
+    static const int8_t x[4] = {-128, 0, -128, 0}, want[4] = {127, 1, 127, 1};
+    oo_tensor in = oo_in(TFLC_TT_INT8, s4, 1, NULL);
+    oo_quant1(&in, &s_in, &z0);
+    oo_tensor out = oo_out_t(TFLC_TT_INT8, s4, 1);
+    oo_quant1(&out, &s_out, &z_1);
+    tflc_opt_field alpha = tm_opt_f32(0, -(1.0f + 181.0f * 0x1p-23f));
+    oo_op op = {TFLC_OP_LEAKY_RELU, TFLC_BO_LEAKY_RELU, &alpha, 1, &in, 1, out};
+    uint8_t *b = hz_one_op_bytes(&op, &size);
+    hz_expect_ran("LEAKY_RELU int8 with an alpha multiplier of -(2^31 - 1)", b,
+                  size, x, sizeof x, 0, s4, 1, want, sizeof want);
+  }
+}
+
 /* CONV_3D_TRANSPOSE (CVE-2022-41894, GHSA-h6q3-vv32-2cq5: TensorFlow Lite's
  * reference kernel stepped the bias loop by the input channels, writing past
  * the output when there are more input than output channels), and
@@ -725,6 +882,7 @@ int main(void) {
   kadv_axes();
   kadv_more_indices();
   kadv_quant_and_broadcast();
+  kadv_quant_params();
   kadv_conv3d_transpose();
   printf("%d case(s) skipped: operator not implemented yet\n", hz_skipped);
   return CHECK_DONE();

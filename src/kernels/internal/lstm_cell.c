@@ -71,11 +71,12 @@ static TfLiteStatus check_tensor(TfLiteContext *ctx, const lstm_cell *cell,
         t->quantization.type == kTfLiteAffineQuantization
             ? (const TfLiteAffineQuantization *)t->quantization.params
             : NULL;
-    KERN_ENSURE(
-        ctx, aq && aq->scale && aq->scale->size == 1 && t->params.scale > 0.0f,
-        "%sinput %d (%s) must have one positive scale (hybrid LSTM "
-        "weights are quantized per tensor)",
-        cell->label, pos, what);
+    KERN_ENSURE(ctx,
+                aq && aq->scale && aq->scale->size == 1 &&
+                    t->params.scale > 0.0f && isfinite(t->params.scale),
+                "%sinput %d (%s) must have one finite positive scale (hybrid "
+                "LSTM weights are quantized per tensor), has %g",
+                cell->label, pos, what, (double)t->params.scale);
   }
   const int rank = d1 < 0 ? 1 : 2;
   const bool ok = kern_ndims(t) == rank && kern_dim(t, 0) == d0 &&

@@ -157,6 +157,13 @@ TfLiteStatus lstm_int_prepare(TfLiteContext *ctx, TfLiteNode *node,
     const float ls = scale_of(ln);
     snprintf(what, sizeof what, "%s layer-norm", gate_names[g]);
     KERN_OK(multiplier(ctx, ls, &p->ln_m[g], &p->ln_s[g], what));
+    /* The variance guard is an int32, and the layer norm shifts by the
+     * scale's exponent + 12 (at most 31): both hold below 2^31 / 10000. */
+    KERN_ENSURE(ctx, 10000.0f * ls < 2147483648.0f,
+                "the %s gate's layer-norm weights have scale %g (input %d); "
+                "the integer LSTM needs 10000 * scale (its variance guard) "
+                "below 2^31",
+                gate_names[g], (double)ls, in->ln[g]);
     const int32_t guard = (int32_t)(10000.0f * ls);
     p->variance_guard[g] = guard > 1 ? guard : 1;
   }
@@ -297,7 +304,7 @@ static void step_int(const lstm_cell *cell, const lstm_int_params *p,
     const int32_t t = lstm_tanh16(c[i], tanh_bits);
     int32_t v =
         quant_mul_by_multiplier((int32_t)og[i] * t, p->hidden_m, p->hidden_s);
-    v -= p->hidden_zp;
+    v = quant_sat_add(v, -p->hidden_zp); /* hidden_zp: an int8 (prepare) */
     s->hidden[i] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
   }
   const size_t no = (size_t)n_batch * (size_t)cell->n_output;

@@ -206,7 +206,7 @@ void lstm_peephole_acc16(const int16_t *w, int v_size, const int16_t *c,
   const size_t n = (size_t)n_batch * (size_t)v_size;
   for (size_t i = 0; i < n; i++) {
     const int32_t prod = (int32_t)w[i % (size_t)v_size] * (int32_t)c[i];
-    out[i] = sat16(quant_mul_by_multiplier(prod, m, s) + out[i]);
+    out[i] = sat16(quant_sat_add(quant_mul_by_multiplier(prod, m, s), out[i]));
   }
 }
 

@@ -38,9 +38,13 @@ TfLiteStatus quant_act_fixed_output(TfLiteContext *ctx, const TfLiteTensor *out,
 }
 
 /* zero_point + (int)roundf(v / scale), float arithmetic as TensorFlow Lite's
- * QuantizedReluX. */
-static int32_t relu_bound(float v, const TfLiteTensor *out) {
-  return out->params.zero_point + (int32_t)roundf(v / out->params.scale);
+ * QuantizedReluX, clamped to [qmin, qmax]. The sum is taken in double: a
+ * tiny (valid) output scale makes v / scale too large for an int32. */
+static int32_t relu_bound(float v, const TfLiteTensor *out, int32_t qmin,
+                          int32_t qmax) {
+  const double q =
+      (double)out->params.zero_point + (double)roundf(v / out->params.scale);
+  return q < qmin ? qmin : (q > qmax ? qmax : (int32_t)q);
 }
 
 TfLiteStatus quant_relu_prepare(TfLiteContext *ctx, const TfLiteTensor *in,
@@ -54,14 +58,8 @@ TfLiteStatus quant_relu_prepare(TfLiteContext *ctx, const TfLiteTensor *in,
               "input/output scale ratio %g cannot be represented", real);
   r->in_zp = in->params.zero_point;
   r->out_zp = out->params.zero_point;
-  const int32_t lo = relu_bound(act_min, out);
-  r->lo = lo > qmin ? lo : qmin;
-  if (isinf(act_max)) {
-    r->hi = qmax;
-  } else {
-    const int32_t hi = relu_bound(act_max, out);
-    r->hi = hi < qmax ? hi : qmax;
-  }
+  r->lo = relu_bound(act_min, out, qmin, qmax);
+  r->hi = isinf(act_max) ? qmax : relu_bound(act_max, out, qmin, qmax);
   return kTfLiteOk;
 }
 
@@ -69,7 +67,8 @@ void quant_relu_eval(const quant_relu *r, const TfLiteTensor *in,
                      TfLiteTensor *out) {
   QUANT_ACT_LOOP(
       in, out,
-      quant_clamp(r->out_zp + quant_mul_by_multiplier(x - r->in_zp,
-                                                      r->multiplier, r->shift),
-                  r->lo, r->hi));
+      quant_clamp(
+          quant_sat_add(r->out_zp, quant_mul_by_multiplier(
+                                       x - r->in_zp, r->multiplier, r->shift)),
+          r->lo, r->hi));
 }

@@ -54,6 +54,16 @@ static inline int32_t quant_mul_by_multiplier(int32_t x, int32_t multiplier,
   return quant_rounding_divide_by_pot(quant_srdhm(shifted, multiplier), right);
 }
 
+/* a + b saturated to int32. For adding a zero point (or another small
+ * offset) to a requantized value, which can be at either end of int32 with
+ * a large multiplier or a wrapped accumulator; callers clamp the result to
+ * their type's range, so saturating gives the same value as exact
+ * arithmetic. */
+static inline int32_t quant_sat_add(int32_t a, int32_t b) {
+  const int64_t s = (int64_t)a + (int64_t)b;
+  return s > INT32_MAX ? INT32_MAX : (s < INT32_MIN ? INT32_MIN : (int32_t)s);
+}
+
 /* The int64-input form used with int64 accumulators (16x8 CONV_2D /
  * FULLY_CONNECTED / TRANSPOSE_CONV): the multiplier reduced to 16 bits
  * (rounded), then one rounding shift. Result saturated to int32. */

@@ -166,6 +166,10 @@ TfLiteStatus quant_add_prepare(TfLiteContext *ctx, TfLiteNode *node,
                 "INT16 power-of-two scales: an input scale (2^%d, 2^%d) is "
                 "larger than the output scale 2^%d",
                 l1, l2, lo);
+    KERN_ENSURE(ctx, q->in1_shift >= -31 && q->in2_shift >= -31,
+                "INT16 power-of-two scales: an input scale (2^%d, 2^%d) is "
+                "more than 2^31 times smaller than the output scale 2^%d",
+                l1, l2, lo);
     return kTfLiteOk;
   }
   q->kind = QB_ADD;
@@ -250,8 +254,9 @@ static inline int32_t qb_in2(const quant_binary *q, int32_t v) {
 
 static inline int32_t qb_add(const quant_binary *q, int32_t x, int32_t y) {
   const int32_t sum = qb_in1(q, x) + qb_in2(q, y);
-  return qb_clamp(q, quant_mul_by_multiplier(sum, q->out_mult, q->out_shift) +
-                         q->out_offset);
+  return qb_clamp(
+      q, quant_sat_add(quant_mul_by_multiplier(sum, q->out_mult, q->out_shift),
+                       q->out_offset));
 }
 
 static inline int32_t qb_pot16(const quant_binary *q, int32_t x, int32_t y,
@@ -266,13 +271,15 @@ static inline int32_t qb_pot16(const quant_binary *q, int32_t x, int32_t y,
 static inline int32_t qb_mul(const quant_binary *q, int32_t x, int32_t y) {
   const int32_t p = (x + q->in1_offset) * (y + q->in2_offset);
   return qb_clamp(
-      q, quant_mul_by_multiplier(p, q->out_mult, q->out_shift) + q->out_offset);
+      q, quant_sat_add(quant_mul_by_multiplier(p, q->out_mult, q->out_shift),
+                       q->out_offset));
 }
 
 static inline int32_t qb_sqdiff(const quant_binary *q, int32_t x, int32_t y) {
   const int32_t d = qb_in1(q, x) - qb_in2(q, y);
-  return qb_clamp(q, quant_mul_by_multiplier(d * d, q->out_mult, q->out_shift) +
-                         q->out_offset);
+  return qb_clamp(q, quant_sat_add(quant_mul_by_multiplier(d * d, q->out_mult,
+                                                           q->out_shift),
+                                   q->out_offset));
 }
 
 KERN_EW_ROW(qb_add_i8, int8_t, int8_t, quant_binary, (int8_t)qb_add(P, x, y))

@@ -39,7 +39,7 @@ int32_t quant_div_one(const quant_div *p, int32_t a, int32_t b) {
   const int total_shift = p->shift - recip_shift - headroom;
   /* MultiplyByQuantizedMultiplierSmallerThanOneExp: SRDHM, then a rounding
    * right shift by -total_shift (no shift when that is not positive). */
-  const int32_t r =
-      p->out_zp + rdbp_wide(quant_srdhm(unscaled, p->multiplier), -total_shift);
+  const int32_t r = quant_sat_add(
+      p->out_zp, rdbp_wide(quant_srdhm(unscaled, p->multiplier), -total_shift));
   return r < p->act_min ? p->act_min : (r > p->act_max ? p->act_max : r);
 }

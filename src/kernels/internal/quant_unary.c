@@ -69,6 +69,11 @@ TfLiteStatus quant_unary_prepare(TfLiteContext *ctx, quant_unary_kind kind,
         KERN_ENSURE(
             ctx, quant_multiplier(1.0 / (double)d, &q->multiplier, &q->shift),
             "RSQRT: multiplier %g is not representable", 1.0 / (double)d);
+        /* Applied with shift - 20 (a right shift of at most 31). */
+        KERN_ENSURE(ctx, q->shift - 20 >= -31,
+                    "RSQRT: input scale %g and output scale %g give the "
+                    "multiplier %g, below the 2^-12 the INT8 kernel can apply",
+                    (double)q->in_scale, (double)q->out_scale, 1.0 / (double)d);
       }
       return kTfLiteOk;
     case QU_SQRT: return kTfLiteOk;
@@ -98,8 +103,8 @@ static int32_t rsqrt_i8(const quant_unary *q, int32_t x) {
   int s;
   lstm_inv_sqrt_multiplier(v, -1, &m, &s);
   const int32_t data = quant_mul_by_multiplier(1, m, s + 20);
-  const int32_t r =
-      quant_mul_by_multiplier(data, q->multiplier, q->shift - 20) + q->out_zp;
+  const int32_t r = quant_sat_add(
+      quant_mul_by_multiplier(data, q->multiplier, q->shift - 20), q->out_zp);
   return quant_clamp(r, -128, 127);
 }
 
@@ -108,7 +113,8 @@ static int32_t abs_q(const quant_unary *q, int32_t x, int32_t lo, int32_t hi) {
   const int32_t v = d < 0 ? -d : d;
   const int32_t r =
       q->rescale
-          ? quant_mul_by_multiplier(v, q->multiplier, q->shift) + q->out_zp
+          ? quant_sat_add(quant_mul_by_multiplier(v, q->multiplier, q->shift),
+                          q->out_zp)
           : v + q->out_zp;
   return quant_clamp(r, lo, hi);
 }

@@ -364,15 +364,17 @@ static int32_t reduce_q_finish_sum(const kern_reduce *r, int32_t sum,
       (int32_t)(uint32_t)((int64_t)sum -
                           (int64_t)r->in_zp * (int64_t)r->red_count);
   return quant_clamp(
-      quant_mul_by_multiplier(shifted, r->multiplier, r->shift) + r->out_zp, lo,
-      hi);
+      quant_sat_add(quant_mul_by_multiplier(shifted, r->multiplier, r->shift),
+                    r->out_zp),
+      lo, hi);
 }
 
 static int32_t reduce_q_finish_prod(const kern_reduce *r, int64_t prod,
                                     int32_t lo, int32_t hi) {
   if (prod == INT64_MIN) return quant_clamp(r->out_zp, lo, hi);
   return quant_clamp(
-      quant_mul_by_multiplier_i64(prod, r->multiplier, r->shift) + r->out_zp,
+      quant_sat_add(quant_mul_by_multiplier_i64(prod, r->multiplier, r->shift),
+                    r->out_zp),
       lo, hi);
 }
 
