@@ -118,7 +118,7 @@ static void unsorted_case(int is_int, const int *ds, int dr, const int32_t *ids,
     int32_t wi[64];
     for (size_t e = 0; e < (size_t)nseg * inner; e++) {
       wf[e] = (float)acc[e];
-      wi[e] = (int32_t)acc[e];
+      wi[e] = is_int ? (int32_t)acc[e] : 0; /* only read when is_int */
     }
     oo_tensor ins[3] = {
         oo_in(is_int ? I32 : F32, ds, dr, is_int ? (const void *)xi : xf),

@@ -10,6 +10,7 @@
  * Invoke with a message; valid zero-size models must run and give the right,
  * possibly empty, output. */
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -412,6 +413,30 @@ static void kadv_quant_and_broadcast(void) {
   b = hz_one_op_bytes(&fcop, &size);
   hz_expect_refused("FULLY_CONNECTED int8 with unquantized weights", b, size,
                     NULL, 0, "quantization", 0);
+
+  /* Hybrid FULLY_CONNECTED (FLOAT32 input, INT8 weights) with NaN inputs:
+   * quantizing the input row must not convert NaN to an integer (undefined
+   * behaviour; the ASan build checks float-cast-overflow). */
+  {
+    static const float nan_first[4] = {NAN, 1.0f, 0.5f, -2.0f},
+                       nan_inside[4] = {1.0f, NAN, 0.5f, -2.0f};
+    const float *rows[2] = {nan_first, nan_inside};
+    const char *labels[2] = {
+        "hybrid FULLY_CONNECTED with a NaN first input",
+        "hybrid FULLY_CONNECTED with a NaN inside the row"};
+    for (int k = 0; k < 2; k++) {
+      oo_tensor hw = oo_const(TFLC_TT_INT8, fc_w, 2, w8);
+      oo_quant1(&hw, &scale, &zp);
+      oo_tensor hf[3] = {oo_in(TFLC_TT_FLOAT32, fc_in, 2, NULL),
+                         hw,
+                         {-1, NULL, 0, NULL, 0, 0, NULL, NULL, 0}};
+      oo_op hop = {TFLC_OP_FULLY_CONNECTED,           0, NULL, 0, hf, 3,
+                   oo_out_t(TFLC_TT_FLOAT32, fc_o, 2)};
+      b = hz_one_op_bytes(&hop, &size);
+      hz_expect_ran(labels[k], b, size, rows[k], 4 * sizeof(float), 0, fc_o, 2,
+                    NULL, 0);
+    }
+  }
 
   /* Dense(0): FULLY_CONNECTED with 0 units gives a [1, 0] output. */
   static const int w03[2] = {0, 4}, o10[2] = {1, 0};

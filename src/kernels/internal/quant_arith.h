@@ -6,6 +6,7 @@
 #ifndef TFLC_KERNELS_INTERNAL_QUANT_ARITH_H
 #define TFLC_KERNELS_INTERNAL_QUANT_ARITH_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -52,6 +53,17 @@ static inline int32_t quant_mul_by_multiplier(int32_t x, int32_t multiplier,
   int right = shift > 0 ? 0 : -shift;
   int32_t shifted = (int32_t)(uint32_t)((uint32_t)x << left);
   return quant_rounding_divide_by_pot(quant_srdhm(shifted, multiplier), right);
+}
+
+/* (int32_t)roundf(v) clamped to [lo, hi], defined for every float (a
+ * plain cast of NaN or of a value beyond int32 is undefined behaviour): NaN
+ * gives lo, which is what the x86 conversion (INT32_MIN) gives once
+ * clamped. */
+static inline int32_t quant_round_to_range(float v, int32_t lo, int32_t hi) {
+  const float r = roundf(v);
+  if (!(r >= (float)lo)) return lo;
+  if (r > (float)hi) return hi;
+  return (int32_t)r;
 }
 
 /* a + b saturated to int32. For adding a zero point (or another small

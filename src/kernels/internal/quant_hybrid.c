@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kernels/internal/quant_arith.h"
 #include "kernels/kernel_util.h"
 
 void quant_symmetric_floats(const float *x, size_t n, int8_t *q, float *scale) {
@@ -23,8 +24,7 @@ void quant_symmetric_floats(const float *x, size_t n, int8_t *q, float *scale) {
   *scale = range / 127.0f;
   const float inv = 127.0f / range;
   for (size_t i = 0; i < n; i++) {
-    int32_t v = (int32_t)roundf(x[i] * inv);
-    q[i] = (int8_t)(v < -127 ? -127 : (v > 127 ? 127 : v));
+    q[i] = (int8_t)quant_round_to_range(x[i] * inv, -127, 127);
   }
 }
 
@@ -60,8 +60,7 @@ void quant_asymmetric_floats(const float *x, size_t n, int8_t *q, float *scale,
   *offset = zp;
   const float inv = 1.0f / *scale;
   for (size_t i = 0; i < n; i++) {
-    int32_t v = (int32_t)roundf((float)zp + x[i] * inv);
-    q[i] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
+    q[i] = (int8_t)quant_round_to_range((float)zp + x[i] * inv, -128, 127);
   }
 }
 

@@ -161,8 +161,7 @@ static void quantize_row(const float *x, int n, int8_t *q, float *scale,
     *scale = range / 127.0f;
     const float inv = 127.0f / range;
     for (int i = 0; i < n; i++) {
-      float v = roundf(x[i] * inv);
-      q[i] = (int8_t)(v > 127.0f ? 127 : (v < -127.0f ? -127 : (int)v));
+      q[i] = (int8_t)quant_round_to_range(x[i] * inv, -127, 127);
     }
     return;
   }
@@ -193,8 +192,7 @@ static void quantize_row(const float *x, int n, int8_t *q, float *scale,
   *zp = z;
   const float inv = 1.0f / *scale;
   for (int i = 0; i < n; i++) {
-    float v = roundf((float)z + x[i] * inv);
-    q[i] = (int8_t)(v > 127.0f ? 127 : (v < -128.0f ? -128 : (int)v));
+    q[i] = (int8_t)quant_round_to_range((float)z + x[i] * inv, -128, 127);
   }
 }
 
