@@ -37,16 +37,6 @@ TfLiteStatus quant_act_fixed_output(TfLiteContext *ctx, const TfLiteTensor *out,
   return kTfLiteOk;
 }
 
-/* zero_point + (int)roundf(v / scale), float arithmetic as TensorFlow Lite's
- * QuantizedReluX, clamped to [qmin, qmax]. The sum is taken in double: a
- * tiny (valid) output scale makes v / scale too large for an int32. */
-static int32_t relu_bound(float v, const TfLiteTensor *out, int32_t qmin,
-                          int32_t qmax) {
-  const double q =
-      (double)out->params.zero_point + (double)roundf(v / out->params.scale);
-  return q < qmin ? qmin : (q > qmax ? qmax : (int32_t)q);
-}
-
 TfLiteStatus quant_relu_prepare(TfLiteContext *ctx, const TfLiteTensor *in,
                                 const TfLiteTensor *out, float act_min,
                                 float act_max, quant_relu *r) {
@@ -58,8 +48,12 @@ TfLiteStatus quant_relu_prepare(TfLiteContext *ctx, const TfLiteTensor *in,
               "input/output scale ratio %g cannot be represented", real);
   r->in_zp = in->params.zero_point;
   r->out_zp = out->params.zero_point;
-  r->lo = relu_bound(act_min, out, qmin, qmax);
-  r->hi = isinf(act_max) ? qmax : relu_bound(act_max, out, qmin, qmax);
+  r->lo = quant_quantize_clamped(act_min, out->params.scale,
+                                 out->params.zero_point, qmin, qmax);
+  r->hi = isinf(act_max)
+              ? qmax
+              : quant_quantize_clamped(act_max, out->params.scale,
+                                       out->params.zero_point, qmin, qmax);
   return kTfLiteOk;
 }
 

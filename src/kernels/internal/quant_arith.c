@@ -57,11 +57,8 @@ int32_t quant_mul_by_multiplier_i64(int64_t x, int32_t multiplier, int shift) {
   return (int32_t)r;
 }
 
-/* TensorFlow Lite computes activation bounds as zero_point + round(f / scale)
- * with a float division and round-half-away-from-zero: so do we, in float, so
- * that a bound never moves by one step. */
-static int32_t quantize_clamped(float v, float scale, int32_t zero_point,
-                                int32_t qmin, int32_t qmax) {
+int32_t quant_quantize_clamped(float v, float scale, int32_t zero_point,
+                               int32_t qmin, int32_t qmax) {
   float ratio = v / scale;
   double q = (double)zero_point + (double)roundf(ratio);
   if (q < qmin) return qmin;
@@ -78,16 +75,16 @@ bool quant_activation_range(int activation, float scale, int32_t zero_point,
       *act_max = qmax;
       return true;
     case 1: /* RELU */
-      *act_min = quantize_clamped(0.0f, scale, zero_point, qmin, qmax);
+      *act_min = quant_quantize_clamped(0.0f, scale, zero_point, qmin, qmax);
       *act_max = qmax;
       return true;
     case 2: /* RELU_N1_TO_1 */
-      *act_min = quantize_clamped(-1.0f, scale, zero_point, qmin, qmax);
-      *act_max = quantize_clamped(1.0f, scale, zero_point, qmin, qmax);
+      *act_min = quant_quantize_clamped(-1.0f, scale, zero_point, qmin, qmax);
+      *act_max = quant_quantize_clamped(1.0f, scale, zero_point, qmin, qmax);
       return true;
     case 3: /* RELU6 */
-      *act_min = quantize_clamped(0.0f, scale, zero_point, qmin, qmax);
-      *act_max = quantize_clamped(6.0f, scale, zero_point, qmin, qmax);
+      *act_min = quant_quantize_clamped(0.0f, scale, zero_point, qmin, qmax);
+      *act_max = quant_quantize_clamped(6.0f, scale, zero_point, qmin, qmax);
       return true;
     default: return false;
   }

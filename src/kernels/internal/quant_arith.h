@@ -81,6 +81,13 @@ static inline int32_t quant_sat_add(int32_t a, int32_t b) {
  * (rounded), then one rounding shift. Result saturated to int32. */
 int32_t quant_mul_by_multiplier_i64(int64_t x, int32_t multiplier, int shift);
 
+/* zero_point + round(v / scale) clamped to [qmin, qmax], as TensorFlow Lite
+ * computes activation bounds: a float division and round-half-away-from-zero
+ * (so that a bound never moves by one step), the sum in double (a tiny
+ * scale makes v / scale too large for an int32). */
+int32_t quant_quantize_clamped(float v, float scale, int32_t zero_point,
+                               int32_t qmin, int32_t qmax);
+
 /* Clamp range of a fused activation (schema ActivationFunctionType) on a
  * quantized output with this scale/zero point and type limits. Returns false
  * for an activation that is not a clamp. */

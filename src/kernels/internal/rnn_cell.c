@@ -8,6 +8,7 @@
 
 #include "kernels/internal/parallel_gemm.h"
 #include "kernels/internal/quant_arith.h"
+#include "kernels/internal/quant_hybrid.h"
 
 bool rnn_act_supported(int act) {
   return act >= TFLC_ACT_NONE && act <= TFLC_ACT_SIGN_BIT;
@@ -140,59 +141,15 @@ void rnn_hybrid_scratch_init(rnn_hybrid_scratch *s, void *block, int batch,
   s->asymmetric = asymmetric;
 }
 
-/* Quantizes n floats to int8 with TensorFlow Lite's hybrid schemes:
- * symmetric (scale = max|x| / 127, values in [-127, 127]) or asymmetric
- * (range [min(0, x), max(0, x)] over [-128, 127], zero point nudged into
- * range). An all-zero range gives zeros with scale 1, zero point 0. */
+/* Quantizes n floats to int8 with TensorFlow Lite's hybrid schemes
+ * (quant_hybrid.h): symmetric (zero point 0) or asymmetric. */
 static void quantize_row(const float *x, int n, int8_t *q, float *scale,
                          int32_t *zp, bool asymmetric) {
-  if (!asymmetric) {
-    float range = 0.0f;
-    for (int i = 0; i < n; i++) {
-      float a = fabsf(x[i]);
-      if (a > range) range = a;
-    }
+  if (asymmetric) {
+    quant_asymmetric_floats(x, (size_t)n, q, scale, zp);
+  } else {
     *zp = 0;
-    if (range == 0.0f) {
-      memset(q, 0, (size_t)n);
-      *scale = 1.0f;
-      return;
-    }
-    *scale = range / 127.0f;
-    const float inv = 127.0f / range;
-    for (int i = 0; i < n; i++) {
-      q[i] = (int8_t)quant_round_to_range(x[i] * inv, -127, 127);
-    }
-    return;
-  }
-  double rmin = 0.0, rmax = 0.0;
-  for (int i = 0; i < n; i++) {
-    if (x[i] < rmin) rmin = x[i];
-    if (x[i] > rmax) rmax = x[i];
-  }
-  if (rmin == rmax) {
-    memset(q, 0, (size_t)n);
-    *scale = 1.0f;
-    *zp = 0;
-    return;
-  }
-  const double s = (rmax - rmin) / 255.0;
-  const double zp_min = -128.0 - rmin / s, zp_max = 127.0 - rmax / s;
-  const double err_min = 128.0 + fabs(rmin / s),
-               err_max = 127.0 + fabs(rmax / s);
-  const double zpd = err_min < err_max ? zp_min : zp_max;
-  int32_t z;
-  if (zpd <= -128.0)
-    z = -128;
-  else if (zpd >= 127.0)
-    z = 127;
-  else
-    z = (int32_t)round(zpd);
-  *scale = (float)s;
-  *zp = z;
-  const float inv = 1.0f / *scale;
-  for (int i = 0; i < n; i++) {
-    q[i] = (int8_t)quant_round_to_range((float)z + x[i] * inv, -128, 127);
+    quant_symmetric_floats(x, (size_t)n, q, scale);
   }
 }
 
